@@ -61,8 +61,8 @@ public class SendNoticeDelegate implements JavaDelegate {
         businessKey, context.notice().name(), recipient.userId(), occurrence);
     if (recipient.email() == null) {
       outbox.recordUndeliverable(entry(key, businessKey, context, recipient, execution,
-          occurrence, null), "user " + recipient.userId() + " has no email address");
-      LOG.warn("Notice {} not sent: user {} has no email address", key, recipient.userId());
+          occurrence, null), "no email address known for user " + recipient.userId());
+      LOG.warn("Notice {} not sent: no email address known for user {}", key, recipient.userId());
       return;
     }
     RenderedNotice rendered = renderer.render(context, recipient);

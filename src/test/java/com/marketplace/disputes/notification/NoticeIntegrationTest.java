@@ -39,9 +39,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * The SMTP timeouts are short here so that the silent-server test is quick.
  */
 @SpringBootTest(properties = {
-    // The engine may create its tables before Flyway runs; baseline below V1 so all migrations run.
-    "spring.flyway.baseline-on-migrate=true",
-    "spring.flyway.baseline-version=0",
+    // An engine and process application of its own, so that this context can live next to the
+    // application's default test context in the same JVM.
+    "camunda.bpm.generate-unique-process-engine-name=true",
+    "camunda.bpm.generate-unique-process-application-name=true",
     // The contract's group id senior-mediators has a hyphen, which Camunda refuses by default.
     "camunda.bpm.generic-properties.properties.groupResourceWhitelistPattern=[a-zA-Z0-9-]+",
     "spring.mail.host=127.0.0.1",
