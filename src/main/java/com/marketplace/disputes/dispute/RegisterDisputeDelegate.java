@@ -108,8 +108,8 @@ public class RegisterDisputeDelegate implements JavaDelegate {
         .map(eta -> !eta.isAfter(now)).orElse(false));
     transientVar(execution, "protectionDaysLeft", order.map(Order::protectionEndsAt)
         .map(ends -> (int) Duration.between(now, ends).toDays()).orElse(0));
-    transientVar(execution, "minDaysSinceShipping", policy.minDaysSinceShipping());
-    transientVar(execution, "minProtectionDaysLeft", policy.minProtectionDaysLeft());
+    transientVar(execution, "minDaysSinceShipping", policy.getMinDaysSinceShipping());
+    transientVar(execution, "minProtectionDaysLeft", policy.getMinProtectionDaysLeft());
   }
 
   private static void transientVar(DelegateExecution execution, String name, Object value) {

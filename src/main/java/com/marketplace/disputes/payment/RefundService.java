@@ -45,7 +45,7 @@ public class RefundService {
     String refundId = gateway.refund(key, orderId, due, currency);
     Instant now = ClockUtil.getCurrentTime().toInstant();
     LocalDate expectedBy = addBusinessDays(now.atZone(ZoneOffset.UTC).toLocalDate(),
-        policy.refundBusinessDays());
+        policy.getRefundBusinessDays());
     jdbc.sql("""
         insert into refund (refund_id, dispute_id, idempotency_key, amount, currency, requested_at,
           expected_by) values (:id, :dispute, :key, :amount, :currency, :now, :expected)""")
