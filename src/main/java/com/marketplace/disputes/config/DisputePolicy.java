@@ -5,49 +5,180 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
 
 /**
- * Every duration of the platform policy, as ISO-8601 strings so that BPMN timers can use them
- * directly (`${disputePolicy.sellerResponseDeadline}`). Defaults are the contract's.
+ * Every duration of the platform policy (properties {@code disputes.policy.*}), as ISO-8601
+ * strings so BPMN timers use them directly: {@code ${disputePolicy.sellerResponseDeadline}}.
+ * Defaults are the contract's.
  */
+@Component("disputePolicy")
 @ConfigurationProperties("disputes.policy")
-public record DisputePolicy(
-    String sellerResponseReminder,
-    String sellerResponseDeadline,
-    String buyerResponseDeadline,
-    String evidenceDeadline,
-    String mediationSla,
-    String returnShipmentDeadline,
-    String returnReceiptDeadline,
-    String sellerReplyDeadline,
-    String appealWindow,
-    String appealReviewSla,
-    String refundRetryCycle,
-    String noticeRetryCycle,
-    int refundBusinessDays,
-    int minDaysSinceShipping,
-    int minProtectionDaysLeft) {
+public class DisputePolicy {
 
-  public DisputePolicy {
-    sellerResponseReminder = orDefault(sellerResponseReminder, "P12D");
-    sellerResponseDeadline = orDefault(sellerResponseDeadline, "P15D");
-    buyerResponseDeadline = orDefault(buyerResponseDeadline, "P7D");
-    evidenceDeadline = orDefault(evidenceDeadline, "P5D");
-    mediationSla = orDefault(mediationSla, "P2D");
-    returnShipmentDeadline = orDefault(returnShipmentDeadline, "P10D");
-    returnReceiptDeadline = orDefault(returnReceiptDeadline, "P15D");
-    sellerReplyDeadline = orDefault(sellerReplyDeadline, "P2D");
-    appealWindow = orDefault(appealWindow, "P30D");
-    appealReviewSla = orDefault(appealReviewSla, "P5D");
-    refundRetryCycle = orDefault(refundRetryCycle, "R5/PT1M");
-    noticeRetryCycle = orDefault(noticeRetryCycle, "R10/PT5M");
-    refundBusinessDays = refundBusinessDays > 0 ? refundBusinessDays : 10;
-    minDaysSinceShipping = minDaysSinceShipping > 0 ? minDaysSinceShipping : 10;
-    minProtectionDaysLeft = minProtectionDaysLeft > 0 ? minProtectionDaysLeft : 15;
+  /** Reminder to the seller before the deadline (non-interrupting timer on RespondToDispute). */
+  private String sellerResponseReminder = "P12D";
+
+  /** The seller's time to respond; then the dispute escalates. */
+  private String sellerResponseDeadline = "P15D";
+
+  /** The buyer's time to answer the seller's response. */
+  private String buyerResponseDeadline = "P7D";
+
+  /** A party's time to provide evidence the mediator asked for. */
+  private String evidenceDeadline = "P5D";
+
+  /** The mediators' service level for a decision. */
+  private String mediationSla = "P2D";
+
+  /** The buyer's time to ship a return. */
+  private String returnShipmentDeadline = "P10D";
+
+  /** The seller's time to confirm a return; then taken as received. */
+  private String returnReceiptDeadline = "P15D";
+
+  /** The seller's time to answer a buyer's first message. */
+  private String sellerReplyDeadline = "P2D";
+
+  /** How long after closure a dispute may be appealed. */
+  private String appealWindow = "P30D";
+
+  /** The senior mediators' service level for an appeal. */
+  private String appealReviewSla = "P5D";
+
+  /** Retries of a failed refund job. */
+  private String refundRetryCycle = "R5/PT1M";
+
+  /** Retries of a failed notification job. */
+  private String noticeRetryCycle = "R10/PT5M";
+
+  /** Business days until a refund reaches the buyer. */
+  private int refundBusinessDays = 10;
+
+  /** Days after shipping before a dispute may open (unless delivery is overdue). */
+  private int minDaysSinceShipping = 10;
+
+  /** Days of buyer protection that must remain to open a dispute. */
+  private int minProtectionDaysLeft = 15;
+
+  public String getSellerResponseReminder() {
+    return sellerResponseReminder;
   }
 
-  private static String orDefault(String value, String fallback) {
-    return value == null || value.isBlank() ? fallback : value;
+  public void setSellerResponseReminder(String sellerResponseReminder) {
+    this.sellerResponseReminder = sellerResponseReminder;
+  }
+
+  public String getSellerResponseDeadline() {
+    return sellerResponseDeadline;
+  }
+
+  public void setSellerResponseDeadline(String sellerResponseDeadline) {
+    this.sellerResponseDeadline = sellerResponseDeadline;
+  }
+
+  public String getBuyerResponseDeadline() {
+    return buyerResponseDeadline;
+  }
+
+  public void setBuyerResponseDeadline(String buyerResponseDeadline) {
+    this.buyerResponseDeadline = buyerResponseDeadline;
+  }
+
+  public String getEvidenceDeadline() {
+    return evidenceDeadline;
+  }
+
+  public void setEvidenceDeadline(String evidenceDeadline) {
+    this.evidenceDeadline = evidenceDeadline;
+  }
+
+  public String getMediationSla() {
+    return mediationSla;
+  }
+
+  public void setMediationSla(String mediationSla) {
+    this.mediationSla = mediationSla;
+  }
+
+  public String getReturnShipmentDeadline() {
+    return returnShipmentDeadline;
+  }
+
+  public void setReturnShipmentDeadline(String returnShipmentDeadline) {
+    this.returnShipmentDeadline = returnShipmentDeadline;
+  }
+
+  public String getReturnReceiptDeadline() {
+    return returnReceiptDeadline;
+  }
+
+  public void setReturnReceiptDeadline(String returnReceiptDeadline) {
+    this.returnReceiptDeadline = returnReceiptDeadline;
+  }
+
+  public String getSellerReplyDeadline() {
+    return sellerReplyDeadline;
+  }
+
+  public void setSellerReplyDeadline(String sellerReplyDeadline) {
+    this.sellerReplyDeadline = sellerReplyDeadline;
+  }
+
+  public String getAppealWindow() {
+    return appealWindow;
+  }
+
+  public void setAppealWindow(String appealWindow) {
+    this.appealWindow = appealWindow;
+  }
+
+  public String getAppealReviewSla() {
+    return appealReviewSla;
+  }
+
+  public void setAppealReviewSla(String appealReviewSla) {
+    this.appealReviewSla = appealReviewSla;
+  }
+
+  public String getRefundRetryCycle() {
+    return refundRetryCycle;
+  }
+
+  public void setRefundRetryCycle(String refundRetryCycle) {
+    this.refundRetryCycle = refundRetryCycle;
+  }
+
+  public String getNoticeRetryCycle() {
+    return noticeRetryCycle;
+  }
+
+  public void setNoticeRetryCycle(String noticeRetryCycle) {
+    this.noticeRetryCycle = noticeRetryCycle;
+  }
+
+  public int getRefundBusinessDays() {
+    return refundBusinessDays;
+  }
+
+  public void setRefundBusinessDays(int refundBusinessDays) {
+    this.refundBusinessDays = refundBusinessDays;
+  }
+
+  public int getMinDaysSinceShipping() {
+    return minDaysSinceShipping;
+  }
+
+  public void setMinDaysSinceShipping(int minDaysSinceShipping) {
+    this.minDaysSinceShipping = minDaysSinceShipping;
+  }
+
+  public int getMinProtectionDaysLeft() {
+    return minProtectionDaysLeft;
+  }
+
+  public void setMinProtectionDaysLeft(int minProtectionDaysLeft) {
+    this.minProtectionDaysLeft = minProtectionDaysLeft;
   }
 
   /** The instant an ISO-8601 duration ("P15D", "PT36H", "P1DT12H") after {@code from}. */

@@ -137,7 +137,7 @@ class NoticeContextLoader {
       return null;
     }
     LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
-    int left = policy.refundBusinessDays();
+    int left = policy.getRefundBusinessDays();
     while (left > 0) {
       day = day.plusDays(1);
       if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {

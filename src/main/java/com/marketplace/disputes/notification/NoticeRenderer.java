@@ -160,12 +160,12 @@ class NoticeRenderer {
         return null;
       }
       Instant closedAt = notice.closedAt() != null ? notice.closedAt() : notice.now();
-      Instant until = DisputePolicy.after(closedAt, policy.appealWindow());
+      Instant until = DisputePolicy.after(closedAt, policy.getAppealWindow());
       return text.getMessage("appeal.until",
           new Object[] {format.dateTime(until), notice.reference()});
     }
     return text.getMessage("appeal.window",
-        new Object[] {format.duration(policy.appealWindow()), notice.reference()});
+        new Object[] {format.duration(policy.getAppealWindow()), notice.reference()});
   }
 
   private static String orderLabel(NoticeContext notice) {

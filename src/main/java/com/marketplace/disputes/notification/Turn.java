@@ -9,19 +9,19 @@ import java.util.function.Function;
  */
 enum Turn {
   SELLER_RESPONSE("RespondToDispute", "SellerResponseDeadline",
-      DisputePolicy::sellerResponseDeadline, RecipientRole.SELLER),
+      DisputePolicy::getSellerResponseDeadline, RecipientRole.SELLER),
   BUYER_REVIEW("ReviewSellerResponse", "BuyerResponseDeadline",
-      DisputePolicy::buyerResponseDeadline, RecipientRole.BUYER),
+      DisputePolicy::getBuyerResponseDeadline, RecipientRole.BUYER),
   EVIDENCE("ProvideEvidence", "EvidenceDeadline",
-      DisputePolicy::evidenceDeadline, RecipientRole.EVIDENCE_PARTY),
+      DisputePolicy::getEvidenceDeadline, RecipientRole.EVIDENCE_PARTY),
   RETURN_SHIPMENT("ShipReturn", "ReturnShipmentDeadline",
-      DisputePolicy::returnShipmentDeadline, RecipientRole.BUYER),
+      DisputePolicy::getReturnShipmentDeadline, RecipientRole.BUYER),
   SELLER_REPLY("ReplyToBuyer", "SellerReplyDeadline",
-      DisputePolicy::sellerReplyDeadline, RecipientRole.SELLER),
+      DisputePolicy::getSellerReplyDeadline, RecipientRole.SELLER),
   ISSUE_CONFIRMATION("ConfirmIssueResolved", null, null, RecipientRole.BUYER),
-  PLATFORM_DECISION("DecideDispute", null, DisputePolicy::mediationSla,
+  PLATFORM_DECISION("DecideDispute", null, DisputePolicy::getMediationSla,
       RecipientRole.SENIOR_MEDIATORS),
-  APPEAL_REVIEW("ReviewAppeal", null, DisputePolicy::appealReviewSla,
+  APPEAL_REVIEW("ReviewAppeal", null, DisputePolicy::getAppealReviewSla,
       RecipientRole.SENIOR_MEDIATORS);
 
   final String taskKey;

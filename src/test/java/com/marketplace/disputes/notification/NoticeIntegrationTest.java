@@ -39,18 +39,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * The SMTP timeouts are short here so that the silent-server test is quick.
  */
 @SpringBootTest(properties = {
-    // An engine and process application of its own, so that this context can live next to the
-    // application's default test context in the same JVM.
-    "camunda.bpm.generate-unique-process-engine-name=true",
-    "camunda.bpm.generate-unique-process-application-name=true",
-    // The contract's group id senior-mediators has a hyphen, which Camunda refuses by default.
-    "camunda.bpm.generic-properties.properties.groupResourceWhitelistPattern=[a-zA-Z0-9-]+",
     "spring.mail.host=127.0.0.1",
     "spring.mail.properties.mail.smtp.connectiontimeout=1500",
     "spring.mail.properties.mail.smtp.timeout=1500",
     "spring.mail.properties.mail.smtp.writetimeout=1500"})
 @ActiveProfiles("test")
-@Import({DisputePolicyAlias.class, NoticeIntegrationTest.Hooks.class})
+@Import(NoticeIntegrationTest.Hooks.class)
 abstract class NoticeIntegrationTest {
 
   static final int SMTP_PORT = freePort();

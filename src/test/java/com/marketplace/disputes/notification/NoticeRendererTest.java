@@ -22,8 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class NoticeRendererTest {
 
   private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
-  private static final DisputePolicy POLICY = new DisputePolicy(
-      null, null, null, null, null, null, null, null, null, null, null, null, 0, 0, 0);
+  private static final DisputePolicy POLICY = new DisputePolicy();
   private final NoticeRenderer renderer =
       new NoticeRenderer(new NoticeProperties(null, null, null, null, null), POLICY);
 

@@ -1,0 +1,50 @@
+package com.marketplace.disputes.dispute;
+
+import static com.marketplace.disputes.dispute.DisputeVariables.PROBLEM_DETAIL;
+import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_AMOUNT;
+
+import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies a buyer's changed claim (a revision in the review task, or a DisputeModified message):
+ * fields the buyer sent replace the old ones, the rest stay, and the whole claim is checked again.
+ */
+@Component
+public class ClaimChanges {
+
+  private final DisputeRecords records;
+
+  public ClaimChanges(DisputeRecords records) {
+    this.records = records;
+  }
+
+  public Claim apply(DelegateExecution execution, String eventType) {
+    DisputeVariables vars = DisputeVariables.of(execution);
+    DisputeRecord current = records.find(vars.disputeId()).orElseThrow();
+    Map<String, Object> merged = new HashMap<>();
+    merged.put(DisputeVariables.REASON, current.reason());
+    merged.put(DisputeVariables.ITEM_RECEIVED, current.itemReceived());
+    merged.put(PROBLEM_DETAIL, current.problemDetail());
+    merged.put(DisputeVariables.DESCRIPTION, current.description());
+    merged.put(DisputeVariables.REQUESTED_RESOLUTION, current.requestedResolution());
+    merged.put(REQUESTED_AMOUNT, current.requestedAmount());
+    for (String field : merged.keySet().toArray(String[]::new)) {
+      Object sent = execution.getVariable(field);
+      if (sent != null) {
+        merged.put(field, sent);
+      }
+    }
+    Claim claim = Claim.read(merged::get, current.orderAmount());
+    vars.set(PROBLEM_DETAIL, claim.problemDetail());
+    vars.set(REQUESTED_AMOUNT,
+        claim.requestedAmount() == null ? null : Money.format(claim.requestedAmount()));
+    records.updateClaim(vars.disputeId(), claim);
+    records.event(vars.disputeId(), vars.buyerId(), "BUYER", eventType, claim.description(),
+        claim.requestedResolution(), claim.requestedAmount());
+    return claim;
+  }
+}

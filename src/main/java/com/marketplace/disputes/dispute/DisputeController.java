@@ -1,0 +1,196 @@
+package com.marketplace.disputes.dispute;
+
+import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The parties' view of their disputes and the moves they may make between themselves: escalate,
+ * cancel (buyer), modify the claim (buyer). Each move is a message to the dispute; once the
+ * platform reviews it, the message no longer applies and the answer says so (409).
+ */
+@RestController
+@RequestMapping("/api/disputes")
+public class DisputeController {
+
+  private static final Set<String> STAFF =
+      Set.of("mediators", "senior-mediators", "analysts", "marketplace", "camunda-admin");
+
+  private final DisputeRecords records;
+  private final IdentityService identityService;
+  private final RuntimeService runtimeService;
+  private final ProcessEngineConfigurationImpl engineConfiguration;
+
+  public DisputeController(DisputeRecords records, IdentityService identityService,
+      RuntimeService runtimeService, ProcessEngineConfiguration engineConfiguration) {
+    this.records = records;
+    this.identityService = identityService;
+    this.runtimeService = runtimeService;
+    this.engineConfiguration = (ProcessEngineConfigurationImpl) engineConfiguration;
+  }
+
+  /** The caller's own disputes, newest first. */
+  @GetMapping
+  public List<DisputeRecord> mine() {
+    return records.findByParty(user().getUserId(), 100);
+  }
+
+  /** One dispute with its timeline and offers: whose move it is and until when. */
+  @GetMapping("/{disputeId}")
+  public Map<String, Object> show(@PathVariable String disputeId) {
+    DisputeRecord dispute = visible(disputeId);
+    Map<String, Object> body = new HashMap<>();
+    body.put("dispute", dispute);
+    body.put("timeline", records.timeline(disputeId));
+    body.put("offers", records.offers(disputeId));
+    return body;
+  }
+
+  @PostMapping("/{disputeId}/escalate")
+  public ResponseEntity<Void> escalate(@PathVariable String disputeId) {
+    DisputeRecord dispute = visible(disputeId);
+    String role = role(dispute);
+    correlate(disputeId, "DisputeEscalationRequested", Map.of("requestedBy", role));
+    return ResponseEntity.accepted().build();
+  }
+
+  @PostMapping("/{disputeId}/cancel")
+  public ResponseEntity<Void> cancel(@PathVariable String disputeId) {
+    buyerOnly(visible(disputeId));
+    correlate(disputeId, "DisputeCancelled", Map.of());
+    return ResponseEntity.accepted().build();
+  }
+
+  /** Changed claim fields (reason, description, …); the seller's deadline restarts. */
+  @PostMapping("/{disputeId}/modify")
+  public ResponseEntity<Void> modify(@PathVariable String disputeId,
+      @RequestBody Map<String, Object> changes) {
+    buyerOnly(visible(disputeId));
+    Map<String, Object> claimFields = new HashMap<>();
+    for (String field : List.of(DisputeVariables.REASON, DisputeVariables.ITEM_RECEIVED,
+        DisputeVariables.PROBLEM_DETAIL, DisputeVariables.DESCRIPTION,
+        DisputeVariables.REQUESTED_RESOLUTION, DisputeVariables.REQUESTED_AMOUNT)) {
+      if (changes.get(field) != null) {
+        claimFields.put(field, changes.get(field));
+      }
+    }
+    if (claimFields.isEmpty()) {
+      throw InvalidRequestException.of("Nothing to modify", "body", "names no claim field");
+    }
+    correlate(disputeId, "DisputeModified", claimFields);
+    return ResponseEntity.accepted().build();
+  }
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ProblemDetail invalid(InvalidRequestException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle("Invalid request");
+    problem.setProperty("errors", e.errorMaps());
+    return problem;
+  }
+
+  @ExceptionHandler(MismatchingMessageCorrelationException.class)
+  ProblemDetail noLongerApplies(MismatchingMessageCorrelationException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        "This move is possible only while the dispute is between buyer and seller; "
+            + "it is closed or under platform review now.");
+    problem.setTitle("No longer possible");
+    return problem;
+  }
+
+  @ExceptionHandler(DisputeNotVisible.class)
+  ProblemDetail notFound(DisputeNotVisible e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("No such dispute");
+    return problem;
+  }
+
+  @ExceptionHandler(NotAllowed.class)
+  ProblemDetail forbidden(NotAllowed e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    problem.setTitle("Not allowed");
+    return problem;
+  }
+
+  /**
+   * The party's check was done here; the engine call runs without the caller's authorizations,
+   * which grant a party read access only (no variable writes through the engine API).
+   */
+  private void correlate(String disputeId, String message, Map<String, Object> variables) {
+    engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
+      context.disableAuthorizationCheck();
+      runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(disputeId)
+          .setVariables(variables).correlate();
+      return null;
+    });
+  }
+
+  /** A party or staff sees the dispute; anyone else is told it does not exist. */
+  private DisputeRecord visible(String disputeId) {
+    Authentication user = user();
+    DisputeRecord dispute = records.find(disputeId)
+        .orElseThrow(() -> new DisputeNotVisible(disputeId));
+    boolean party = user.getUserId().equals(dispute.buyerId())
+        || user.getUserId().equals(dispute.sellerId());
+    boolean staff = user.getGroupIds() != null && user.getGroupIds().stream().anyMatch(STAFF::contains);
+    if (!party && !staff) {
+      throw new DisputeNotVisible(disputeId);
+    }
+    return dispute;
+  }
+
+  private String role(DisputeRecord dispute) {
+    String user = user().getUserId();
+    if (user.equals(dispute.buyerId())) {
+      return "BUYER";
+    }
+    if (user.equals(dispute.sellerId())) {
+      return "SELLER";
+    }
+    throw new NotAllowed("Only the buyer or the seller of a dispute can escalate it.");
+  }
+
+  private void buyerOnly(DisputeRecord dispute) {
+    if (!user().getUserId().equals(dispute.buyerId())) {
+      throw new NotAllowed("Only the buyer of the dispute can do this.");
+    }
+  }
+
+  private Authentication user() {
+    Authentication auth = identityService.getCurrentAuthentication();
+    if (auth == null) {
+      throw new NotAllowed("Login required.");
+    }
+    return auth;
+  }
+
+  static class DisputeNotVisible extends RuntimeException {
+    DisputeNotVisible(String disputeId) {
+      super("No dispute " + disputeId + " that you can see.");
+    }
+  }
+
+  static class NotAllowed extends RuntimeException {
+    NotAllowed(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package com.marketplace.disputes.dispute;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The dispute's own records (tables dispute, dispute_event, dispute_offer), written in the
+ * engine's transaction so a rolled-back step leaves no trace here either.
+ */
+@Repository
+public class DisputeRecords {
+
+  private final JdbcClient jdbc;
+
+  public DisputeRecords(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The engine's clock, so that tests which move it move our timestamps too. */
+  public static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  public void insert(String disputeId, String orderId, String processInstanceId, String buyerId,
+      String sellerId, Claim claim, BigDecimal orderAmount, String currency) {
+    jdbc.sql("""
+        insert into dispute (dispute_id, order_id, process_instance_id, buyer_id, seller_id, status,
+          reason, item_received, problem_detail, description, requested_resolution, requested_amount,
+          order_amount, currency, opened_at)
+        values (:id, :orderId, :pi, :buyer, :seller, 'REQUESTED', :reason, :received, :detail,
+          :description, :resolution, :amount, :orderAmount, :currency, :now)""")
+        .param("id", disputeId).param("orderId", orderId).param("pi", processInstanceId)
+        .param("buyer", buyerId).param("seller", sellerId).param("reason", claim.reason())
+        .param("received", claim.itemReceived()).param("detail", claim.problemDetail())
+        .param("description", claim.description()).param("resolution", claim.requestedResolution())
+        .param("amount", claim.requestedAmount()).param("orderAmount", orderAmount)
+        .param("currency", currency).param("now", ts(now()))
+        .update();
+  }
+
+  /** "NONE", "OPEN" or "CANCELLED": whether a dispute already blocks a new one for the order. */
+  public String blockingDispute(String orderId) {
+    return jdbc.sql("select status from dispute where order_lock = :orderId")
+        .param("orderId", orderId).query(String.class).optional()
+        .map(status -> "CLOSED".equals(status) ? "CANCELLED" : "OPEN").orElse("NONE");
+  }
+
+  /** Opens the dispute and takes the order's lock; the unique constraint refuses a second one. */
+  public void open(String disputeId) {
+    jdbc.sql("update dispute set status = 'OPEN', order_lock = order_id where dispute_id = :id")
+        .param("id", disputeId).update();
+  }
+
+  public void updateClaim(String disputeId, Claim claim) {
+    jdbc.sql("""
+        update dispute set reason = :reason, item_received = :received, problem_detail = :detail,
+          description = :description, requested_resolution = :resolution, requested_amount = :amount
+        where dispute_id = :id""")
+        .param("reason", claim.reason()).param("received", claim.itemReceived())
+        .param("detail", claim.problemDetail()).param("description", claim.description())
+        .param("resolution", claim.requestedResolution()).param("amount", claim.requestedAmount())
+        .param("id", disputeId).update();
+  }
+
+  /** Whose move it is, in which state, and until when. */
+  public void awaiting(String disputeId, String status, String party, Instant dueAt) {
+    jdbc.sql("""
+        update dispute set status = :status, awaiting = :party, due_at = :due, overdue = false
+        where dispute_id = :id""")
+        .param("status", status).param("party", party).param("due", ts(dueAt))
+        .param("id", disputeId).update();
+  }
+
+  public void dueAt(String disputeId, Instant dueAt) {
+    jdbc.sql("update dispute set due_at = :due where dispute_id = :id")
+        .param("due", ts(dueAt)).param("id", disputeId).update();
+  }
+
+  public void flagOverdue(String disputeId) {
+    jdbc.sql("update dispute set overdue = true where dispute_id = :id")
+        .param("id", disputeId).update();
+  }
+
+  public void escalated(String disputeId, String escalationReason) {
+    jdbc.sql("""
+        update dispute set status = 'IN_MEDIATION', awaiting = 'PLATFORM',
+          escalation_reason = :reason, escalated_at = :now where dispute_id = :id""")
+        .param("reason", escalationReason).param("now", ts(now())).param("id", disputeId)
+        .update();
+  }
+
+  public void decided(String disputeId, String decision, String rationale, String decidedBy) {
+    jdbc.sql("""
+        update dispute set decision = :decision, decision_rationale = :rationale,
+          decided_by = :by, decided_at = :now where dispute_id = :id""")
+        .param("decision", decision).param("rationale", rationale).param("by", decidedBy)
+        .param("now", ts(now())).param("id", disputeId).update();
+  }
+
+  /**
+   * Closes the dispute. It keeps the order's lock only when the buyer cancelled it: a cancelled
+   * dispute cannot be reopened.
+   */
+  public void close(String disputeId, String status, String closureReason, String resolution,
+      BigDecimal refundAmount, String ineligibilityReason) {
+    jdbc.sql("""
+        update dispute set status = :status, closure_reason = :closure, resolution = :resolution,
+          refund_amount = :refund, ineligibility_reason = :ineligible, awaiting = null,
+          due_at = null, closed_at = :now,
+          order_lock = case when :closure = 'CANCELLED_BY_BUYER' then order_id else null end
+        where dispute_id = :id""")
+        .param("status", status).param("closure", closureReason).param("resolution", resolution)
+        .param("refund", refundAmount).param("ineligible", ineligibilityReason)
+        .param("now", ts(now())).param("id", disputeId).update();
+  }
+
+  public Optional<DisputeRecord> find(String disputeId) {
+    return jdbc.sql("select * from dispute where dispute_id = :id").param("id", disputeId)
+        .query(DisputeRecord.class).optional();
+  }
+
+  public List<DisputeRecord> findByParty(String userId, int limit) {
+    return jdbc.sql("""
+        select * from dispute where buyer_id = :user or seller_id = :user
+        order by opened_at desc limit :limit""")
+        .param("user", userId).param("limit", limit).query(DisputeRecord.class).list();
+  }
+
+  /** Adds an entry to the dispute's timeline. */
+  public void event(String disputeId, String actor, String role, String type, String detail,
+      String resolution, BigDecimal amount) {
+    jdbc.sql("""
+        insert into dispute_event (dispute_id, occurred_at, actor, actor_role, event_type, detail,
+          resolution, amount)
+        values (:id, :now, :actor, :role, :type, :detail, :resolution, :amount)""")
+        .param("id", disputeId).param("now", ts(now())).param("actor", actor)
+        .param("role", role).param("type", type).param("detail", truncate(detail))
+        .param("resolution", resolution).param("amount", amount).update();
+  }
+
+  public List<TimelineEntry> timeline(String disputeId) {
+    return jdbc.sql("""
+        select occurred_at, actor, actor_role, event_type, detail, resolution, amount
+        from dispute_event where dispute_id = :id order by occurred_at, event_id""")
+        .param("id", disputeId).query(TimelineEntry.class).list();
+  }
+
+  public void proposeOffer(String disputeId, String proposedBy, String resolution,
+      BigDecimal amount) {
+    jdbc.sql("""
+        insert into dispute_offer (dispute_id, proposed_by, resolution, amount, status, proposed_at)
+        values (:id, :by, :resolution, :amount, 'PROPOSED', :now)""")
+        .param("id", disputeId).param("by", proposedBy).param("resolution", resolution)
+        .param("amount", amount).param("now", ts(now())).update();
+  }
+
+  /** Answers the open offer, if any: ACCEPTED, DECLINED or EXPIRED. */
+  public void answerOffer(String disputeId, String status) {
+    jdbc.sql("""
+        update dispute_offer set status = :status, answered_at = :now
+        where dispute_id = :id and status = 'PROPOSED'""")
+        .param("status", status).param("now", ts(now())).param("id", disputeId).update();
+  }
+
+  public List<OfferEntry> offers(String disputeId) {
+    return jdbc.sql("""
+        select proposed_by, resolution, amount, status, proposed_at, answered_at
+        from dispute_offer where dispute_id = :id order by offer_id""")
+        .param("id", disputeId).query(OfferEntry.class).list();
+  }
+
+  private static Timestamp ts(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  private static String truncate(String detail) {
+    return detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 4000);
+  }
+
+  /** A row of the dispute table. */
+  public record DisputeRecord(String disputeId, String orderId, String processInstanceId,
+      String buyerId, String sellerId, String status, String reason, boolean itemReceived,
+      String problemDetail, String description, String requestedResolution,
+      BigDecimal requestedAmount, BigDecimal orderAmount, String currency, String awaiting,
+      OffsetDateTime dueAt, boolean overdue, String ineligibilityReason, String escalationReason,
+      String decision, String decisionRationale, String decidedBy, String closureReason,
+      String resolution, BigDecimal refundAmount, OffsetDateTime openedAt, OffsetDateTime escalatedAt,
+      OffsetDateTime decidedAt, OffsetDateTime closedAt) {}
+
+  /** One entry of a dispute's timeline. */
+  public record TimelineEntry(OffsetDateTime occurredAt, String actor, String actorRole, String eventType,
+      String detail, String resolution, BigDecimal amount) {}
+
+  /** One offer and what became of it. */
+  public record OfferEntry(String proposedBy, String resolution, BigDecimal amount, String status,
+      OffsetDateTime proposedAt, OffsetDateTime answeredAt) {}
+}

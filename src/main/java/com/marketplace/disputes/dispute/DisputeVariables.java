@@ -1,0 +1,118 @@
+package com.marketplace.disputes.dispute;
+
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The one typed accessor for the dispute's process variables. Variable names are the contract's
+ * (CONTRACT.md), so they are constants here and nowhere else.
+ */
+public final class DisputeVariables {
+
+  public static final String DISPUTE_ID = "disputeId";
+  public static final String ORDER_ID = "orderId";
+  public static final String BUYER_ID = "buyerId";
+  public static final String SELLER_ID = "sellerId";
+  public static final String ORDER_AMOUNT = "orderAmount";
+  public static final String CURRENCY = "currency";
+  public static final String REASON = "reason";
+  public static final String ITEM_RECEIVED = "itemReceived";
+  public static final String PROBLEM_DETAIL = "problemDetail";
+  public static final String DESCRIPTION = "description";
+  public static final String REQUESTED_RESOLUTION = "requestedResolution";
+  public static final String REQUESTED_AMOUNT = "requestedAmount";
+  public static final String ELIGIBLE = "eligible";
+  public static final String INELIGIBILITY_REASON = "ineligibilityReason";
+  public static final String SELLER_RESPONSE = "sellerResponse";
+  public static final String OFFER_RESOLUTION = "offerResolution";
+  public static final String OFFER_AMOUNT = "offerAmount";
+  public static final String SELLER_COMMENT = "sellerComment";
+  public static final String BUYER_DECISION = "buyerDecision";
+  public static final String NEGOTIATION_OUTCOME = "negotiationOutcome";
+  public static final String REQUESTED_BY = "requestedBy";
+  public static final String ESCALATION_REASON = "escalationReason";
+  public static final String PLATFORM_DECISION = "platformDecision";
+  public static final String DECISION_AMOUNT = "decisionAmount";
+  public static final String DECISION_RATIONALE = "decisionRationale";
+  public static final String DECIDED_BY = "decidedBy";
+  public static final String EVIDENCE_REQUESTED_FROM = "evidenceRequestedFrom";
+  public static final String EVIDENCE_REQUEST = "evidenceRequest";
+  public static final String EVIDENCE_PARTY = "evidenceParty";
+  public static final String EVIDENCE_NOTE = "evidenceNote";
+  public static final String MEDIATION_OVERDUE = "mediationOverdue";
+  public static final String CLOSURE_REASON = "closureReason";
+  public static final String RESOLUTION = "resolution";
+  public static final String REFUND_AMOUNT = "refundAmount";
+  public static final String REFUND_ID = "refundId";
+  public static final String REFUND_EXPECTED_BY = "refundExpectedBy";
+  public static final String RETURN_TRACKING_NUMBER = "returnTrackingNumber";
+
+  private final VariableScope scope;
+
+  private DisputeVariables(VariableScope scope) {
+    this.scope = scope;
+  }
+
+  public static DisputeVariables of(VariableScope scope) {
+    return new DisputeVariables(scope);
+  }
+
+  public String string(String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  public Boolean bool(String name) {
+    Object value = scope.getVariable(name);
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    return value == null ? null : Boolean.valueOf(value.toString());
+  }
+
+  public BigDecimal money(String name) {
+    return Money.parse(scope.getVariable(name));
+  }
+
+  public void set(String name, Object value) {
+    scope.setVariable(name, value);
+  }
+
+  public String disputeId() {
+    return string(DISPUTE_ID);
+  }
+
+  public String orderId() {
+    return string(ORDER_ID);
+  }
+
+  public String buyerId() {
+    return string(BUYER_ID);
+  }
+
+  public String sellerId() {
+    return string(SELLER_ID);
+  }
+
+  public String currency() {
+    return string(CURRENCY);
+  }
+
+  public BigDecimal orderAmount() {
+    return money(ORDER_AMOUNT);
+  }
+
+  public String resolution() {
+    return string(RESOLUTION);
+  }
+
+  public BigDecimal refundAmount() {
+    return money(REFUND_AMOUNT);
+  }
+
+  /** Records the outcome every finished dispute holds: what is carried out and how much. */
+  public void settle(String resolution, BigDecimal refundAmount) {
+    scope.setVariable(RESOLUTION, resolution);
+    scope.setVariable(REFUND_AMOUNT, Money.format(refundAmount));
+  }
+}

@@ -1,0 +1,118 @@
+package com.marketplace.disputes.dispute;
+
+import static com.marketplace.disputes.dispute.DisputeVariables.BUYER_ID;
+import static com.marketplace.disputes.dispute.DisputeVariables.CURRENCY;
+import static com.marketplace.disputes.dispute.DisputeVariables.DISPUTE_ID;
+import static com.marketplace.disputes.dispute.DisputeVariables.ORDER_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeVariables.ORDER_ID;
+import static com.marketplace.disputes.dispute.DisputeVariables.PROBLEM_DETAIL;
+import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_ID;
+
+import com.marketplace.disputes.config.DisputePolicy;
+import com.marketplace.disputes.orders.Order;
+import com.marketplace.disputes.orders.OrderRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * First step of a dispute request: checks the start variables (a bad request fails the start and
+ * leaves no instance), gives the dispute its id as business key, copies the order facts in, and
+ * prepares the facts the eligibility decision reads.
+ *
+ * <p>The order's row is locked for the rest of this transaction, so two requests for the same
+ * order are decided one after the other and the second sees the first's dispute.
+ */
+@Component
+public class RegisterDisputeDelegate implements JavaDelegate {
+
+  private final OrderRepository orders;
+  private final DisputeRecords records;
+  private final DisputePolicy policy;
+  private final Requester requester;
+
+  public RegisterDisputeDelegate(OrderRepository orders, DisputeRecords records,
+      DisputePolicy policy, Requester requester) {
+    this.orders = orders;
+    this.records = records;
+    this.policy = policy;
+    this.requester = requester;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    DisputeVariables vars = DisputeVariables.of(execution);
+    String buyerId = buyerId(vars);
+    String orderId = Claim.text(vars.string(ORDER_ID));
+    if (orderId == null) {
+      throw InvalidRequestException.of("Invalid dispute request", ORDER_ID, "is required");
+    }
+    Optional<Order> order = orders.findForUpdate(orderId);
+    Claim claim = Claim.read(execution::getVariable, order.map(Order::amount).orElse(null));
+
+    String disputeId = DisputeIds.next("D");
+    execution.setProcessBusinessKey(disputeId);
+    vars.set(DISPUTE_ID, disputeId);
+    vars.set(BUYER_ID, buyerId);
+    vars.set(ORDER_ID, orderId);
+    vars.set(PROBLEM_DETAIL, claim.problemDetail());
+    vars.set(REQUESTED_AMOUNT, claim.requestedAmount() == null ? null
+        : Money.format(claim.requestedAmount()));
+    order.ifPresent(o -> {
+      vars.set(SELLER_ID, o.sellerId());
+      vars.set(ORDER_AMOUNT, Money.format(o.amount()));
+      vars.set(CURRENCY, o.currency());
+    });
+    records.insert(disputeId, orderId, execution.getProcessInstanceId(), buyerId,
+        order.map(Order::sellerId).orElse(null), claim, order.map(Order::amount).orElse(null),
+        order.map(Order::currency).orElse(null));
+    records.event(disputeId, buyerId, "BUYER", "REQUESTED", claim.description(),
+        claim.requestedResolution(), claim.requestedAmount());
+    eligibilityFacts(execution, buyerId, orderId, order);
+  }
+
+  /** The buyer is the requester, unless the marketplace (or an admin) starts it on their behalf. */
+  private String buyerId(DisputeVariables vars) {
+    String given = Claim.text(vars.string(BUYER_ID));
+    if (requester.actsOnBehalf()) {
+      if (given == null) {
+        throw InvalidRequestException.of("Invalid dispute request", BUYER_ID,
+            "is required when the marketplace opens a dispute for a buyer");
+      }
+      return given;
+    }
+    String user = requester.userId();
+    if (given != null && !given.equals(user)) {
+      throw InvalidRequestException.of("Invalid dispute request", BUYER_ID,
+          "must be your own user id: a buyer opens disputes only for themselves");
+    }
+    return user;
+  }
+
+  /** Transient inputs of the disputeEligibility decision: read once, never stored. */
+  private void eligibilityFacts(DelegateExecution execution, String buyerId, String orderId,
+      Optional<Order> order) {
+    Instant now = DisputeRecords.now();
+    transientVar(execution, "orderFound", order.isPresent());
+    transientVar(execution, "orderBuyer", order.map(o -> o.buyerId().equals(buyerId)).orElse(false));
+    transientVar(execution, "existingDispute", records.blockingDispute(orderId));
+    transientVar(execution, "itemType", order.map(o -> o.itemType().name()).orElse(null));
+    transientVar(execution, "daysSinceShipped", order.map(Order::shippedAt)
+        .map(shipped -> (int) Duration.between(shipped, now).toDays()).orElse(null));
+    transientVar(execution, "estimatedDeliveryPassed", order.map(Order::estimatedDeliveryAt)
+        .map(eta -> !eta.isAfter(now)).orElse(false));
+    transientVar(execution, "protectionDaysLeft", order.map(Order::protectionEndsAt)
+        .map(ends -> (int) Duration.between(now, ends).toDays()).orElse(0));
+    transientVar(execution, "minDaysSinceShipping", policy.getMinDaysSinceShipping());
+    transientVar(execution, "minProtectionDaysLeft", policy.getMinProtectionDaysLeft());
+  }
+
+  private static void transientVar(DelegateExecution execution, String name, Object value) {
+    execution.setVariable(name, Variables.untypedValue(value, true));
+  }
+}

@@ -1,0 +1,39 @@
+package com.marketplace.disputes.dispute;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/** Who is asking: the user authenticated for this engine call, if any. */
+@Component
+public class Requester {
+
+  /** Groups that act for others: they start disputes on behalf of buyers. */
+  private static final List<String> ON_BEHALF = List.of("marketplace", "camunda-admin");
+
+  private final IdentityService identityService;
+
+  public Requester(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  /** The user id, or null inside the engine itself (job executor, in-process callers). */
+  public String userId() {
+    Authentication auth = identityService.getCurrentAuthentication();
+    return auth == null ? null : auth.getUserId();
+  }
+
+  /** True for the system: no authenticated user, or the marketplace, or an administrator. */
+  public boolean actsOnBehalf() {
+    Authentication auth = identityService.getCurrentAuthentication();
+    return auth == null || auth.getGroupIds() != null
+        && auth.getGroupIds().stream().anyMatch(ON_BEHALF::contains);
+  }
+
+  /** The name to record in a timeline: the user, or "system". */
+  public String actorOr(String fallback) {
+    String user = userId();
+    return user != null ? user : fallback;
+  }
+}

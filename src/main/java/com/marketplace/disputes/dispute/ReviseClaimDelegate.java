@@ -1,0 +1,27 @@
+package com.marketplace.disputes.dispute;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The buyer revised the claim instead of answering the seller: the claim is updated and goes back
+ * to the seller, whose new task starts a fresh 15-day clock.
+ */
+@Component
+public class ReviseClaimDelegate implements JavaDelegate {
+
+  private final ClaimChanges claimChanges;
+  private final DisputeRecords records;
+
+  public ReviseClaimDelegate(ClaimChanges claimChanges, DisputeRecords records) {
+    this.claimChanges = claimChanges;
+    this.records = records;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    claimChanges.apply(execution, "CLAIM_REVISED");
+    records.answerOffer(DisputeVariables.of(execution).disputeId(), "DECLINED");
+  }
+}

@@ -1,0 +1,63 @@
+package com.marketplace.disputes.dispute;
+
+import com.marketplace.disputes.dispute.InvalidRequestException.FieldError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
+/** Reads and checks the variables a task is completed with, collecting every bad field. */
+final class TaskAnswers {
+
+  private final DelegateTask task;
+  private final List<FieldError> errors = new ArrayList<>();
+
+  TaskAnswers(DelegateTask task) {
+    this.task = task;
+  }
+
+  /** A required choice among {@code allowed}. */
+  String choice(String field, Set<String> allowed) {
+    String value = Claim.text(task.getVariable(field));
+    if (value == null) {
+      errors.add(new FieldError(field, "is required"));
+      return null;
+    }
+    if (!allowed.contains(value)) {
+      errors.add(new FieldError(field, "must be one of " + String.join(", ",
+          allowed.stream().sorted().toList())));
+      return null;
+    }
+    return value;
+  }
+
+  /** Required text of at most {@code max} characters. */
+  String text(String field, int max) {
+    String value = Claim.text(task.getVariable(field));
+    if (value == null) {
+      errors.add(new FieldError(field, "is required"));
+    } else if (value.length() > max) {
+      errors.add(new FieldError(field, "must be at most " + max + " characters"));
+    }
+    return value;
+  }
+
+  Object raw(String field) {
+    return task.getVariable(field);
+  }
+
+  void error(String field, String message) {
+    errors.add(new FieldError(field, message));
+  }
+
+  List<FieldError> errors() {
+    return errors;
+  }
+
+  /** Refuses the completion when anything was wrong: the task stays open, nothing is written. */
+  void check() {
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException("Cannot complete " + task.getName(), errors);
+    }
+  }
+}

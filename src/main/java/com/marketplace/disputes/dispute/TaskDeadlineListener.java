@@ -1,0 +1,73 @@
+package com.marketplace.disputes.dispute;
+
+import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_REQUESTED_FROM;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens a party's or the platform's task: its due date is the latest timer on it (the deadline,
+ * or the mediation SLA), so the date people see is the date the engine acts on. It also notes on
+ * the dispute whose move it is, and clears the answer of an earlier round of the same task so an
+ * old answer never completes a new one.
+ */
+@Component
+public class TaskDeadlineListener implements TaskListener {
+
+  /** What each task means for the dispute: its status and who is to act. */
+  private static final Map<String, String[]> STEPS = Map.of(
+      "RespondToDispute", new String[] {"AWAITING_SELLER", "SELLER"},
+      "ReviewSellerResponse", new String[] {"AWAITING_BUYER", "BUYER"},
+      "DecideDispute", new String[] {"IN_MEDIATION", "PLATFORM"},
+      "ProvideEvidence", new String[] {"EVIDENCE_REQUESTED", null},
+      "ShipReturn", new String[] {"RETURN_PENDING", "BUYER"},
+      "ConfirmReturnReceived", new String[] {"RETURN_IN_TRANSIT", "SELLER"});
+
+  /** The variables a task is completed with, cleared when a new round of it opens. */
+  private static final Map<String, List<String>> ANSWERS = Map.of(
+      "RespondToDispute", List.of("sellerResponse", "offerResolution", "offerAmount",
+          "sellerComment"),
+      "ReviewSellerResponse", List.of("buyerDecision"),
+      "DecideDispute", List.of("platformDecision", "decisionAmount", "decisionRationale",
+          "evidenceRequestedFrom", "evidenceRequest"),
+      "ProvideEvidence", List.of("evidenceNote"));
+
+  private final DisputeRecords records;
+
+  public TaskDeadlineListener(DisputeRecords records) {
+    this.records = records;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String key = task.getTaskDefinitionKey();
+    ANSWERS.getOrDefault(key, List.of()).forEach(task.getExecution()::removeVariable);
+    Instant deadline = latestTimer((ExecutionEntity) task.getExecution());
+    if (deadline != null) {
+      task.setDueDate(Date.from(deadline));
+    }
+    String[] step = STEPS.get(key);
+    String disputeId = DisputeVariables.of(task).disputeId();
+    if (step != null && disputeId != null) {
+      String party = step[1] != null ? step[1] : DisputeVariables.of(task).string(EVIDENCE_REQUESTED_FROM);
+      records.awaiting(disputeId, step[0], party, deadline);
+    }
+  }
+
+  /** The timers attached to the task's activity are jobs of the task's scope execution. */
+  private static Instant latestTimer(ExecutionEntity execution) {
+    return execution.getJobs().stream()
+        .filter(TimerEntity.class::isInstance)
+        .map(job -> job.getDuedate().toInstant())
+        .max(Comparator.naturalOrder())
+        .orElse(null);
+  }
+}

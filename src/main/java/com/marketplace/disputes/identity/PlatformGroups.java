@@ -1,0 +1,40 @@
+package com.marketplace.disputes.identity;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/** The contract's group ids and the questions code asks about a caller's groups. */
+public final class PlatformGroups {
+
+  public static final String BUYERS = "buyers";
+  public static final String SELLERS = "sellers";
+  public static final String MEDIATORS = "mediators";
+  public static final String SENIOR_MEDIATORS = "senior-mediators";
+  public static final String ANALYSTS = "analysts";
+  public static final String MARKETPLACE = "marketplace";
+  /** Camunda's own administrators group ({@code Groups.CAMUNDA_ADMIN}). */
+  public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+  public static final List<String> ALL =
+      List.of(BUYERS, SELLERS, MEDIATORS, SENIOR_MEDIATORS, ANALYSTS, MARKETPLACE, CAMUNDA_ADMIN);
+
+  /** Everyone who is not a party: may look at any dispute and any order. */
+  public static final Set<String> STAFF =
+      Set.of(MEDIATORS, SENIOR_MEDIATORS, ANALYSTS, MARKETPLACE, CAMUNDA_ADMIN);
+
+  private PlatformGroups() {
+  }
+
+  public static boolean isMemberOfAny(Authentication authentication, Collection<String> groupIds) {
+    if (authentication == null || authentication.getGroupIds() == null) {
+      return false;
+    }
+    return authentication.getGroupIds().stream().anyMatch(groupIds::contains);
+  }
+
+  public static boolean isStaff(Authentication authentication) {
+    return isMemberOfAny(authentication, STAFF);
+  }
+}
