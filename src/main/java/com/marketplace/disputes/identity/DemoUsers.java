@@ -25,6 +25,9 @@ public class DemoUsers {
 
   private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
+  /** The demo user whose notices come in German. */
+  static final String GERMAN_READER = "seller2";
+
   record DemoUser(String id, String firstName, String lastName, String groupId) {
   }
 
@@ -69,6 +72,10 @@ public class DemoUsers {
       if (!member) {
         identityService.createMembership(demoUser.id(), demoUser.groupId());
       }
+    }
+    // One demo user reads German, so the demo shows notices in a second language.
+    if (!"de".equals(identityService.getUserInfo(GERMAN_READER, "locale"))) {
+      identityService.setUserInfo(GERMAN_READER, "locale", "de");
     }
     log.info("Demo users in place: {}", USERS.stream().map(DemoUser::id).toList());
   }
