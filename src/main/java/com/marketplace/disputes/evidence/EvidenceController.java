@@ -1,8 +1,11 @@
 package com.marketplace.disputes.evidence;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -21,8 +24,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Evidence over HTTP for the Tasklist forms and the marketplace: upload (the raw file as the
@@ -54,7 +55,7 @@ public class EvidenceController {
     return Map.of(
         "maxFileBytes", limits.maxFileSize().toBytes(),
         "maxDisputeBytes", limits.maxDisputeSize().toBytes(),
-        "acceptedTypes", List.of(EvidenceType.values()).stream().map(EvidenceType::mediaType).toList(),
+        "acceptedTypes", Arrays.stream(EvidenceType.values()).map(EvidenceType::mediaType).toList(),
         "acceptedLabel", EvidenceType.accepted());
   }
 
@@ -69,8 +70,9 @@ public class EvidenceController {
     Authentication caller = caller();
     if (request.getContentLengthLong() > limits.maxFileSize().toBytes()) {
       throw new EvidenceRefusedException(HttpStatus.PAYLOAD_TOO_LARGE,
-          EvidenceService.fileName(name) + " is larger than the limit per file ("
-              + limits.maxFileSize().toMegabytes() + " MB); nothing was stored.");
+          EvidenceService.fileName(name) + " is larger than "
+              + EvidenceService.megabytes(limits.maxFileSize().toBytes())
+              + ", the limit per file; nothing was stored.");
     }
     Evidence stored = evidence.upload(caller, name, request.getInputStream(),
         disputeId == null || disputeId.isBlank() ? null : disputeId);
@@ -140,7 +142,7 @@ public class EvidenceController {
   /** Evidence as the forms show it, with the address of its content. */
   public record EvidenceView(long id, String disputeId, String fileName, String contentType,
       boolean image, long sizeBytes, String uploadedBy, String uploaderRole,
-      java.time.OffsetDateTime uploadedAt, java.time.OffsetDateTime attachedAt, String url) {
+      OffsetDateTime uploadedAt, OffsetDateTime attachedAt, String url) {
 
     static EvidenceView of(Evidence e) {
       return new EvidenceView(e.evidenceId(), e.disputeId(), e.fileName(), e.contentType(),

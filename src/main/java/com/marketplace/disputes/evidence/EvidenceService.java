@@ -222,7 +222,11 @@ public class EvidenceService {
     return name;
   }
 
-  private static String megabytes(long bytes) {
+  /** 10 MB, 1.5 MB, 64 KB: sizes as people read them. */
+  static String megabytes(long bytes) {
+    if (bytes < 1024 * 1024) {
+      return Math.max(1, Math.round(bytes / 1024.0)) + " KB";
+    }
     double mb = bytes / (1024.0 * 1024.0);
     return (mb == Math.rint(mb) ? String.format(Locale.ROOT, "%.0f", mb)
         : String.format(Locale.ROOT, "%.1f", mb)) + " MB";
