@@ -306,13 +306,13 @@
 
     /* --- showing and hiding: data-show-when="field=A|B;other=C" --- */
 
-    changed(event) {
+    changed() {
       this.applyVisibility();
-      const group = event.target.closest('[data-field]');
-      if (group && group.classList.contains('has-error')) {
-        this.clearError(group);
-      }
       this.updateCounters();
+      if (this.checked) {
+        // After a first attempt to complete, the list of problems follows every change.
+        this.showErrors(this.step.validate(this.values(), this.context, this), false);
+      }
     }
 
     applyVisibility() {
@@ -614,7 +614,7 @@
 
     /* --- errors --- */
 
-    showErrors(errors) {
+    showErrors(errors, scroll) {
       this.root.querySelectorAll('[data-field].has-error').forEach((group) => this.clearError(group));
       const summary = this.root.querySelector('[data-df="errors"]');
       summary.textContent = '';
@@ -634,7 +634,9 @@
         list.appendChild(el('li', {}, (group ? fieldName(group) + ': ' : '') + error.message));
       });
       summary.appendChild(list);
-      summary.scrollIntoView({ block: 'nearest' });
+      if (scroll !== false) {
+        summary.scrollIntoView({ block: 'nearest' });
+      }
     }
 
     clearError(group) {
@@ -685,6 +687,7 @@
       }
       const values = this.values();
       const errors = this.step.validate(values, this.context, this);
+      this.checked = true;
       this.showErrors(errors);
       if (errors.length > 0) {
         return false;
