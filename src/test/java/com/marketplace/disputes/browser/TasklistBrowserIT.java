@@ -10,14 +10,19 @@ import com.marketplace.disputes.identity.DemoUsers;
 import com.marketplace.disputes.identity.TasklistFilters;
 import com.marketplace.disputes.orders.DemoOrders;
 import com.marketplace.disputes.orders.OrderRepository;
+import com.marketplace.disputes.support.DisputeDriver;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +54,7 @@ class TasklistBrowserIT {
   @Autowired DisputeRecords disputes;
   @Autowired EvidenceStore evidence;
   @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
 
   @TempDir Path files;
 
@@ -229,6 +235,88 @@ class TasklistBrowserIT {
     assertThat(tasklist.fetchStatus("GET", "/api/disputes/" + dispute.disputeId() + "/evidence",
         true)).isEqualTo(404);
     assertThat(tasklist.fetchStatus("GET", "/api/orders/ORD-1006", true)).isEqualTo(403);
+  }
+
+  @Test
+  void evidenceRequestedThenReturnShippedAndConfirmed() throws Exception {
+    Map<String, Object> claim = DisputeDriver.claim("ORD-1007", "buyer1");
+    String instanceId = runtimeService.startProcessInstanceByKey("disputeMediation", claim).getId();
+    DisputeRecord dispute = disputes.findByParty("buyer1", 100).stream()
+        .filter(d -> d.processInstanceId().equals(instanceId)).findFirst().orElseThrow();
+    taskService.complete(awaitTask(dispute, "RespondToDispute").getId(), Map.of(
+        "sellerResponse", "REJECT", "sellerComment", "The carrier shows the parcel as delivered."));
+    taskService.complete(awaitTask(dispute, "ReviewSellerResponse").getId(),
+        Map.of("buyerDecision", "ESCALATE"));
+
+    // mediator1 asks the buyer for evidence.
+    awaitTask(dispute, "DecideDispute");
+    tasklist.login("mediator1");
+    tasklist.openFilter(TasklistFilters.MEDIATION_QUEUE);
+    tasklist.openTaskOf(dispute.disputeId());
+    tasklist.claim();
+    tasklist.choose("platformDecision", "REQUEST_EVIDENCE");
+    tasklist.choose("evidenceRequestedFrom", "BUYER");
+    tasklist.type("evidenceRequest", "Please send a photo of your mailbox area and the "
+        + "carrier's delivery notice, if you have one.");
+    tasklist.type("decisionRationale", "The seller says the carrier delivered the parcel.");
+    browser.screenshot("11-mediator-requests-evidence");
+    tasklist.complete();
+
+    // buyer1 finds the request under "Evidence requested" and answers with a PDF.
+    awaitTask(dispute, "ProvideEvidence");
+    Path notice = Files.write(files.resolve("carrier-notice.pdf"),
+        "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+    tasklist.login("buyer1");
+    tasklist.openFilter(TasklistFilters.EVIDENCE_REQUESTED);
+    tasklist.openTaskOf(dispute.disputeId());
+    assertThat(tasklist.field("[data-df=request]").getText()).contains("mailbox area");
+    tasklist.type("evidenceNote", "Nothing was left at my door; the carrier's notice is attached.");
+    tasklist.field("[data-df=file-input]").sendKeys(notice.toAbsolutePath().toString());
+    browser.visible(By.cssSelector(".dispute-form .df-upload-uploaded"));
+    browser.screenshot("12-buyer-provides-evidence");
+    tasklist.complete();
+
+    // mediator1 sees the PDF and orders a return against a refund.
+    awaitTask(dispute, "DecideDispute");
+    tasklist.login("mediator1");
+    tasklist.openFilter(TasklistFilters.MEDIATION_QUEUE);
+    tasklist.openTaskOf(dispute.disputeId());
+    tasklist.claim();
+    assertThat(tasklist.field("[data-df=evidence]").getText()).contains("carrier-notice.pdf", "PDF");
+    tasklist.choose("platformDecision", "RETURN_AND_REFUND");
+    tasklist.type("decisionRationale", "Delivery is not proven; the buyer returns the mugs and "
+        + "gets the full price back.");
+    browser.screenshot("13-mediator-decides-return");
+    tasklist.complete();
+
+    // buyer1 ships the mugs back; seller2 confirms they arrived.
+    awaitTask(dispute, "ShipReturn");
+    tasklist.login("buyer1");
+    tasklist.openFilter(TasklistFilters.MY_DISPUTES);
+    tasklist.openTaskOf(dispute.disputeId());
+    tasklist.type("returnTrackingNumber", "no");
+    browser.clickable(By.xpath("//button[normalize-space()='Complete']")).click();
+    assertThat(tasklist.field("[data-field=returnTrackingNumber] .df-error").getText())
+        .contains("6 to 40 letters, digits or dashes");
+    tasklist.type("returnTrackingNumber", "RR123456789DE");
+    browser.screenshot("14-buyer-ships-return");
+    tasklist.complete();
+
+    awaitTask(dispute, "ConfirmReturnReceived");
+    tasklist.login("seller2");
+    tasklist.openFilter(TasklistFilters.MY_DISPUTES);
+    tasklist.openTaskOf(dispute.disputeId());
+    assertThat(tasklist.field("[data-df=tracking]").getText()).isEqualTo("RR123456789DE");
+    tasklist.field("[name=confirmReceived]").click();
+    browser.screenshot("15-seller-confirms-return");
+    tasklist.complete();
+
+    DisputeRecord closed = browser.waitFor(Duration.ofSeconds(60), driver -> disputes
+        .find(dispute.disputeId()).filter(d -> "CLOSED".equals(d.status())).orElse(null));
+    assertThat(closed.resolution()).isEqualTo("RETURN_AND_REFUND");
+    assertThat(closed.refundAmount()).isEqualByComparingTo(new BigDecimal("34.50"));
+    assertThat(evidence.forDispute(dispute.disputeId())).singleElement()
+        .satisfies(file -> assertThat(file.contentType()).isEqualTo("application/pdf"));
   }
 
   /** The buyer's open dispute on the order, once the start has committed. */
