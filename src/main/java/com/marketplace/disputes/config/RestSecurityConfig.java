@@ -12,7 +12,9 @@ import org.springframework.core.Ordered;
 
 /**
  * HTTP basic login, checked against Camunda's identity service, for the engine REST API, our own
- * API and the actuator. The Camunda webapps keep their own session login and are not touched.
+ * API and the actuator. The Camunda webapps keep their own session login and are not touched;
+ * our own API also accepts that session (the Tasklist forms call it from the browser), with the
+ * webapps' CSRF token on writes.
  *
  * <p>The engine filter sets {@code identityService.setAuthentication(user, groups)} for the
  * request, so the engine checks authorizations for every service call the request makes, also
@@ -22,7 +24,8 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 public class RestSecurityConfig {
 
-  static final String[] AUTHENTICATED_PATHS = {"/engine-rest/*", "/api/*"};
+  static final String ENGINE_REST_PATH = "/engine-rest/*";
+  static final String API_PATH = "/api/*";
 
   @Bean
   FilterRegistrationBean<Filter> engineAuthenticationFilter() {
@@ -31,10 +34,33 @@ public class RestSecurityConfig {
     registration.setName("camunda-auth");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns(AUTHENTICATED_PATHS);
+    registration.addUrlPatterns(ENGINE_REST_PATH);
     registration.setAsyncSupported(true);
     // After Spring's character encoding filter, before anything that reads the caller.
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<Filter> apiAuthenticationFilter() {
+    FilterRegistrationBean<Filter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("api-auth");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        BasicOrWebappSessionAuthenticationProvider.class.getName());
+    registration.addUrlPatterns(API_PATH);
+    registration.setAsyncSupported(true);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** Before the login: a forged write is refused before anything runs for it. */
+  @Bean
+  FilterRegistrationBean<Filter> apiCsrfFilter() {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ApiCsrfFilter());
+    registration.setName("api-csrf");
+    registration.addUrlPatterns(API_PATH);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 9);
     return registration;
   }
 

@@ -1,6 +1,5 @@
 package com.marketplace.disputes.identity;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.ArrayList;
@@ -18,17 +17,29 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 /**
- * The Tasklist filters every user works from: "My tasks" for everyone, the mediation queue for
- * mediators, the appeal queue for senior mediators. Without filters Tasklist shows no task at
- * all, so they exist in every profile; they hold no demo data. Found by name, so restarts update
- * them in place instead of adding copies.
+ * The Tasklist filters each role works from, shown to the groups named here only. Without
+ * filters Tasklist shows no task at all, so they exist in every profile; they hold no demo data.
+ * Found by name, so restarts update them in place; filters of earlier releases are removed.
+ *
+ * <p>A filter only chooses and sorts tasks: what a user sees of them is still what the engine
+ * authorizes. "Evidence requested" shows a buyer the requests addressed to them and a mediator
+ * every open request. Every card shows the task's due date (the step's deadline; Tasklist paints
+ * it red once passed) and the variable columns below.
  */
 @Component
 public class TasklistFilters {
 
-  public static final String MY_TASKS = "My tasks";
+  public static final String MY_DISPUTES = "My disputes";
+  public static final String EVIDENCE_REQUESTED = "Evidence requested";
   public static final String MEDIATION_QUEUE = "Mediation queue";
-  public static final String APPEAL_QUEUE = "Appeal reviews";
+  public static final String OVERDUE_DECISIONS = "Overdue decisions";
+  public static final String CLAIMED_BY_ME = "Claimed by me";
+  public static final String APPEALS = "Appeals";
+
+  /** Names of earlier releases' filters, replaced by the ones above. */
+  static final List<String> RETIRED = List.of("My tasks", "Appeal reviews");
+
+  private static final String RED = "#c9302c";
 
   private final FilterService filterService;
   private final TaskService taskService;
@@ -41,51 +52,85 @@ public class TasklistFilters {
     this.authorizationService = authorizationService;
   }
 
-  public void ensureFilters() {
-    Filter myTasks = ensureFilter(MY_TASKS, "Tasks assigned to me", -10,
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    ensureGlobalRead(myTasks);
-
-    Filter mediationQueue = ensureFilter(MEDIATION_QUEUE,
-        "Escalated disputes waiting for a mediator, the most urgent first", -5,
-        taskService.createTaskQuery()
-            .taskCandidateGroup(PlatformGroups.MEDIATORS)
-            .taskUnassigned()
-            .orderByDueDate().asc());
-    ensureGroupRead(mediationQueue, PlatformGroups.MEDIATORS);
-    ensureGroupRead(mediationQueue, PlatformGroups.SENIOR_MEDIATORS);
-
-    Filter appealQueue = ensureFilter(APPEAL_QUEUE,
-        "Appeals waiting for a senior mediator, the most urgent first", -4,
-        taskService.createTaskQuery()
-            .taskCandidateGroup(PlatformGroups.SENIOR_MEDIATORS)
-            .taskUnassigned()
-            .orderByDueDate().asc());
-    ensureGroupRead(appealQueue, PlatformGroups.SENIOR_MEDIATORS);
+  /** A filter: its query, its place in the list, its look and who sees it. */
+  record FilterSpec(String name, String description, int priority, String color,
+      TaskQuery query, List<Map<String, String>> columns, List<String> groups) {
   }
 
-  private Filter ensureFilter(String name, String description, int priority, TaskQuery query) {
-    Filter filter = filterService.createFilterQuery().filterName(name).list().stream()
+  public void ensureFilters() {
+    RETIRED.forEach(name -> filterService.createFilterQuery().filterName(name).list()
+        .forEach(filter -> filterService.deleteFilter(filter.getId())));
+    specs().forEach(this::ensure);
+  }
+
+  List<FilterSpec> specs() {
+    List<FilterSpec> specs = new ArrayList<>();
+    specs.add(new FilterSpec(MY_DISPUTES,
+        "Your disputes waiting for you, the nearest deadline first", -10, null,
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
+            .orderByDueDate().asc(),
+        disputeColumns(), List.of(PlatformGroups.BUYERS, PlatformGroups.SELLERS)));
+    specs.add(new FilterSpec(EVIDENCE_REQUESTED,
+        "Evidence a mediator asked for and is waiting for, the nearest deadline first", -8, null,
+        taskService.createTaskQuery().taskDefinitionKey("ProvideEvidence").orderByDueDate().asc(),
+        disputeColumns(), List.of(PlatformGroups.BUYERS, PlatformGroups.SELLERS,
+            PlatformGroups.MEDIATORS, PlatformGroups.SENIOR_MEDIATORS)));
+    specs.add(new FilterSpec(MEDIATION_QUEUE,
+        "Escalated disputes no mediator has claimed yet, the oldest deadline first", -6, null,
+        taskService.createTaskQuery().taskCandidateGroup(PlatformGroups.MEDIATORS)
+            .taskUnassigned().orderByDueDate().asc(),
+        disputeColumns(), List.of(PlatformGroups.MEDIATORS, PlatformGroups.SENIOR_MEDIATORS)));
+    specs.add(new FilterSpec(OVERDUE_DECISIONS,
+        "Disputes past the mediation service level, claimed or not", -5, RED,
+        taskService.createTaskQuery().taskCandidateGroup(PlatformGroups.MEDIATORS)
+            .includeAssignedTasks().taskDefinitionKey("DecideDispute")
+            .dueBeforeExpression("${now()}").orderByDueDate().asc(),
+        disputeColumns(), List.of(PlatformGroups.MEDIATORS, PlatformGroups.SENIOR_MEDIATORS)));
+    specs.add(new FilterSpec(CLAIMED_BY_ME,
+        "Tasks you claimed from a queue, the nearest deadline first", -4, null,
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
+            .orderByDueDate().asc(),
+        disputeColumns(), List.of(PlatformGroups.MEDIATORS, PlatformGroups.SENIOR_MEDIATORS)));
+    List<Map<String, String>> appealColumns = new ArrayList<>();
+    appealColumns.add(column("disputeId", "Dispute"));
+    appealColumns.add(column("appellantId", "Appellant"));
+    appealColumns.addAll(disputeColumns().subList(1, 4));
+    specs.add(new FilterSpec(APPEALS,
+        "Appeals no senior mediator has claimed yet, the oldest deadline first", -3, null,
+        taskService.createTaskQuery().taskCandidateGroup(PlatformGroups.SENIOR_MEDIATORS)
+            .taskUnassigned().orderByDueDate().asc(),
+        appealColumns, List.of(PlatformGroups.SENIOR_MEDIATORS)));
+    return specs;
+  }
+
+  /** Dispute id, order, amount and reason on every card; the deadline is the card's due date. */
+  private static List<Map<String, String>> disputeColumns() {
+    return List.of(column("disputeId", "Dispute"), column("orderId", "Order"),
+        column("orderAmount", "Amount"), column("reason", "Reason"));
+  }
+
+  private void ensure(FilterSpec spec) {
+    Filter filter = filterService.createFilterQuery().filterName(spec.name()).list().stream()
         .findFirst()
         .orElseGet(filterService::newTaskFilter);
-    filter.setName(name);
-    filter.setQuery(query);
-    filter.setProperties(properties(description, priority));
-    return filterService.saveFilter(filter);
+    filter.setName(spec.name());
+    filter.setQuery(spec.query());
+    filter.setProperties(properties(spec));
+    Filter saved = filterService.saveFilter(filter);
+    spec.groups().forEach(group -> ensureGroupRead(saved, group));
   }
 
-  /** Tasklist reads "variables" as the columns shown on each task card. */
-  private static Map<String, Object> properties(String description, int priority) {
+  /** The properties Tasklist reads: description, order in the list, colour, columns. */
+  private static Map<String, Object> properties(FilterSpec spec) {
     Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("description", description);
-    properties.put("priority", priority);
+    properties.put("description", spec.description());
+    properties.put("priority", spec.priority());
+    if (spec.color() != null) {
+      properties.put("color", spec.color());
+    }
     properties.put("refresh", true);
-    List<Map<String, String>> variables = new ArrayList<>();
-    variables.add(column("disputeId", "Dispute"));
-    variables.add(column("orderId", "Order"));
-    variables.add(column("orderAmount", "Order amount"));
-    variables.add(column("reason", "Reason"));
-    properties.put("variables", variables);
+    properties.put("showUndefinedVariable", false);
+    properties.put("variables", spec.columns());
     return properties;
   }
 
@@ -94,21 +139,6 @@ public class TasklistFilters {
     column.put("name", name);
     column.put("label", label);
     return column;
-  }
-
-  private void ensureGlobalRead(Filter filter) {
-    boolean present = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GLOBAL)
-        .resourceType(Resources.FILTER)
-        .resourceId(filter.getId())
-        .count() > 0;
-    if (!present) {
-      Authorization read = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
-      read.setResource(Resources.FILTER);
-      read.setResourceId(filter.getId());
-      read.addPermission(Permissions.READ);
-      authorizationService.saveAuthorization(read);
-    }
   }
 
   private void ensureGroupRead(Filter filter, String groupId) {

@@ -74,6 +74,12 @@ class OrderController {
         : ResponseEntity.ok(document);
   }
 
+  /** What the caller bought (the latest 50): the orders a buyer's start forms offer. */
+  @GetMapping
+  List<OrderDocument> mine() {
+    return orders.findByBuyer(caller().getUserId(), 50).stream().map(OrderDocument::of).toList();
+  }
+
   @GetMapping("/{orderId}")
   ResponseEntity<?> get(@PathVariable String orderId) {
     Authentication caller = caller();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -36,6 +37,16 @@ public class OrderRepository {
         .param("orderId", orderId)
         .query(OrderRepository::map)
         .optional();
+  }
+
+  /** What the user bought, the latest shipped first. */
+  public List<Order> findByBuyer(String userId, int limit) {
+    return jdbc.sql("select " + COLUMNS + " from market_order where buyer_id = :user"
+            + " order by shipped_at desc, order_id limit :limit")
+        .param("user", userId)
+        .param("limit", limit)
+        .query(OrderRepository::map)
+        .list();
   }
 
   /**

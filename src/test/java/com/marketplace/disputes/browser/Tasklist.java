@@ -1,0 +1,170 @@
+package com.marketplace.disputes.browser;
+
+import com.marketplace.disputes.identity.DemoUsers;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/** Camunda Tasklist as a person uses it: log in, pick a filter, open a task, fill its form. */
+final class Tasklist {
+
+  private final Browser browser;
+
+  Tasklist(Browser browser) {
+    this.browser = browser;
+  }
+
+  void login(String userId) {
+    browser.forgetSession();
+    browser.open("/camunda/app/tasklist/default/#/login");
+    browser.visible(By.cssSelector("input[ng-model=username]")).sendKeys(userId);
+    browser.driver().findElement(By.cssSelector("input[ng-model=password]")).sendKeys(DemoUsers.PASSWORD);
+    browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+    browser.visible(By.cssSelector(".start-process-action a"));
+  }
+
+  /** The names of the filters this user sees, in Tasklist's order. */
+  @SuppressWarnings("unchecked")
+  List<String> filters() {
+    browser.visible(By.cssSelector(".task-filter .name a"));
+    return (List<String>) browser.script("return Array.from(document.querySelectorAll("
+        + "'.task-filter .name a')).map(a => a.childNodes[0].textContent.trim())");
+  }
+
+  void openFilter(String name) {
+    By filter = By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a"
+        + "[starts-with(normalize-space(), '" + name + "')]");
+    browser.clickable(filter).click();
+    browser.waitFor(driver -> driver.findElement(filter)
+        .findElement(By.xpath("ancestor::div[contains(concat(' ', @class, ' '), ' task-filter ')][1]"))
+        .getAttribute("class").contains("active"));
+  }
+
+  /**
+   * The text of every task card in the open filter, once the list agrees with the filter's
+   * counter (so a list still showing the previous filter is not read).
+   */
+  List<String> cards() {
+    browser.waitFor(driver -> {
+      List<WebElement> counter = driver.findElements(By.cssSelector(".task-filter.active .counter"));
+      if (counter.isEmpty() || !counter.get(0).getText().trim().matches("\\d+")) {
+        return false;
+      }
+      int expected = Integer.parseInt(counter.get(0).getText().trim());
+      return expected == 0
+          ? !driver.findElements(By.cssSelector("div[ng-if='!totalItems'].well")).isEmpty()
+          : driver.findElements(By.cssSelector(".tasks-list > li")).size() == Math.min(expected, 15);
+    });
+    return browser.all(By.cssSelector(".tasks-list > li")).stream().map(WebElement::getText).toList();
+  }
+
+  /** Opens the card of the dispute in the open filter, refreshing until Tasklist shows it. */
+  void openTaskOf(String disputeId) {
+    WebElement link = browser.waitFor(Duration.ofSeconds(45), driver -> {
+      for (WebElement card : driver.findElements(By.cssSelector(".tasks-list > li"))) {
+        try {
+          if (card.getText().contains(disputeId)) {
+            return card.findElement(By.cssSelector("h4.task a"));
+          }
+        } catch (StaleElementReferenceException redrawn) {
+          return null;
+        }
+      }
+      browser.script("angular.element(document.body).injector().get('$rootScope')"
+          + ".$broadcast('refresh')");
+      return null;
+    });
+    link.click();
+    form();
+  }
+
+  void claim() {
+    browser.clickable(By.cssSelector("button.claim")).click();
+    browser.waitFor(driver -> driver.findElements(By.cssSelector("button.claim")).isEmpty());
+    form();
+  }
+
+  /** Waits until the dispute form has loaded its case file. */
+  WebElement form() {
+    return browser.visible(By.cssSelector(".dispute-form.df-ready"));
+  }
+
+  /** A field of the form, scrolled into the middle of the view so that a click reaches it. */
+  WebElement field(String css) {
+    WebElement element = browser.waitFor(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector(".dispute-form " + css)));
+    browser.script("arguments[0].scrollIntoView({block: 'center'})", element);
+    return element;
+  }
+
+  void choose(String name, String value) {
+    field("[name=" + name + "][value=" + value + "]").click();
+  }
+
+  void select(String name, String value) {
+    new Select(field("[name=" + name + "]")).selectByValue(value);
+  }
+
+  void type(String name, String text) {
+    WebElement input = field("[name=" + name + "]");
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  void scrollTo(String css) {
+    field(css);
+  }
+
+  /** Completes the open task; Tasklist then closes its form. */
+  void complete() {
+    WebElement button = browser.clickable(By.xpath("//button[normalize-space()='Complete']"));
+    browser.script("arguments[0].scrollIntoView({block: 'center'})", button);
+    button.click();
+    browser.waitFor(driver -> driver.findElements(By.cssSelector(".dispute-form")).isEmpty());
+  }
+
+  /** Opens the start form of a process from the "Start process" dialog. */
+  void startForm(String processName) {
+    browser.clickable(By.cssSelector(".start-process-action a")).click();
+    browser.clickable(By.linkText(processName)).click();
+    form();
+  }
+
+  /** The processes the "Start process" dialog offers; closes the dialog again. */
+  List<String> startableProcesses() {
+    browser.clickable(By.cssSelector(".start-process-action a")).click();
+    browser.waitFor(driver -> driver.findElements(By.cssSelector(
+        ".modal-body .processes li, .modal-body .well")).stream().anyMatch(WebElement::isDisplayed));
+    List<String> names = browser.all(By.cssSelector(".modal-body .processes li a")).stream()
+        .map(WebElement::getText).map(String::trim).toList();
+    browser.clickable(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='Close']"))
+        .click();
+    browser.waitFor(driver -> driver.findElements(By.cssSelector(".modal-dialog")).isEmpty());
+    return names;
+  }
+
+  /** Submits the start form ("Start" in the dialog) and waits for Tasklist's confirmation. */
+  void start() {
+    browser.clickable(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='Start']"))
+        .click();
+    browser.waitFor(driver -> driver.findElements(By.cssSelector(".modal-dialog")).isEmpty());
+  }
+
+  /**
+   * Calls the service's API from the page, as a form does (session cookie, CSRF header unless
+   * {@code withCsrfToken} is false); returns the HTTP status.
+   */
+  long fetchStatus(String method, String path, boolean withCsrfToken) {
+    return (Long) browser.asyncScript("""
+        const [method, path, withToken, done] = arguments;
+        const token = (document.cookie.match(/(?:^|;\\s*)XSRF-TOKEN=([^;]+)/) || [])[1] || '';
+        const headers = withToken ? {'X-XSRF-TOKEN': decodeURIComponent(token)} : {};
+        fetch(path, {method, headers, credentials: 'same-origin',
+            body: method === 'POST' ? 'x' : undefined})
+          .then(r => done(r.status), () => done(-1));""", method, path, withCsrfToken);
+  }
+}
