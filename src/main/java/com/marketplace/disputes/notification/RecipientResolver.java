@@ -1,0 +1,103 @@
+package com.marketplace.disputes.notification;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the roles named in a send task into people: user ids from the process, addresses and
+ * names from Camunda's identity service, the language from the user info {@code locale}.
+ */
+@Component
+class RecipientResolver {
+
+  static final String SENIOR_MEDIATORS_GROUP = "senior-mediators";
+  static final String LOCALE_INFO_KEY = "locale";
+  /** Languages the bundle {@code i18n/notices} has texts for. */
+  static final Set<String> LANGUAGES = Set.of("en", "de");
+
+  private final IdentityService identityService;
+  private final NoticeProperties properties;
+
+  RecipientResolver(IdentityService identityService, NoticeProperties properties) {
+    this.identityService = identityService;
+    this.properties = properties;
+  }
+
+  /** Each user once, in the order the roles are named; the first role names them. */
+  List<Recipient> resolve(List<RecipientRole> roles, NoticeContext context,
+      DelegateExecution execution) {
+    Map<String, RecipientRole> users = new LinkedHashMap<>();
+    for (RecipientRole role : roles) {
+      for (String userId : userIds(role, context, execution)) {
+        users.putIfAbsent(userId, role);
+      }
+    }
+    List<Recipient> recipients = new ArrayList<>();
+    users.forEach((userId, role) -> recipients.add(recipient(userId, role)));
+    return recipients;
+  }
+
+  private List<String> userIds(RecipientRole role, NoticeContext context,
+      DelegateExecution execution) {
+    return switch (role) {
+      case BUYER -> List.of(required(context.buyerId(), role, "buyerId"));
+      case SELLER -> List.of(required(context.sellerId(), role, "sellerId"));
+      case EVIDENCE_PARTY -> List.of(variable(execution, "evidenceParty", role));
+      case APPELLANT -> List.of(variable(execution, "appellantId", role));
+      case OTHER_PARTY -> {
+        String appellant = variable(execution, "appellantId", role);
+        String buyer = required(context.buyerId(), role, "buyerId");
+        yield List.of(appellant.equals(buyer) ? required(context.sellerId(), role, "sellerId")
+            : buyer);
+      }
+      case SENIOR_MEDIATORS -> identityService.createUserQuery()
+          .memberOfGroup(SENIOR_MEDIATORS_GROUP)
+          .orderByUserId().asc()
+          .list().stream()
+          .map(User::getId)
+          .toList();
+    };
+  }
+
+  private Recipient recipient(String userId, RecipientRole role) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    String email = user == null || user.getEmail() == null || user.getEmail().isBlank()
+        ? null : user.getEmail().trim();
+    String name = user == null || user.getFirstName() == null || user.getFirstName().isBlank()
+        ? userId : user.getFirstName();
+    return new Recipient(userId, role, name, email, locale(userId));
+  }
+
+  private Locale locale(String userId) {
+    String tag = identityService.getUserInfo(userId, LOCALE_INFO_KEY);
+    if (tag != null && !tag.isBlank()) {
+      Locale locale = Locale.forLanguageTag(tag.trim().replace('_', '-'));
+      if (LANGUAGES.contains(locale.getLanguage())) {
+        return locale;
+      }
+    }
+    return properties.defaultLocale();
+  }
+
+  private static String variable(DelegateExecution execution, String name, RecipientRole role) {
+    Object value = execution.getVariable(name);
+    return required(value == null ? null : value.toString(), role, name);
+  }
+
+  /** A role the model names but the process cannot fill is a modelling error: an incident. */
+  private static String required(String userId, RecipientRole role, String variable) {
+    if (userId == null || userId.isBlank()) {
+      throw new IllegalStateException(
+          "Recipient " + role + " needs the variable '" + variable + "', which is not set");
+    }
+    return userId;
+  }
+}

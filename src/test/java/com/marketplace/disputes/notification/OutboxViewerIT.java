@@ -1,0 +1,131 @@
+package com.marketplace.disputes.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import java.util.Locale;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * With no spring.mail.host the application runs its own SMTP server on loopback, and
+ * administrators, and only they, see the outbox and what that server received.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class OutboxViewerIT {
+
+  private static final String ADMIN = "nviewadmin";
+  private static final String GUESSED_ADMIN = "nviewadmin2";
+  private static final String SELLER = "nviewseller";
+  private static final String PASSWORD = "viewer-secret-1";
+
+  @Autowired TestRestTemplate http;
+  @Autowired GreenMail embeddedSmtpServer;
+  @Autowired JavaMailSenderImpl mailSender;
+  @Autowired IdentityService identityService;
+  @Autowired NoticeOutbox outbox;
+  @Autowired NoticeMailer mailer;
+
+  private String key;
+
+  @BeforeEach
+  void sendOneNoticeThroughTheOutbox() {
+    user(ADMIN, "ada.admin@example.test");
+    user(GUESSED_ADMIN, "gus.admin@example.test");
+    user(SELLER, "sid.seller@example.test");
+    if (identityService.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
+      var group = identityService.newGroup(Groups.CAMUNDA_ADMIN);
+      group.setName("Administrators");
+      identityService.saveGroup(group);
+    }
+    for (String admin : new String[] {ADMIN, GUESSED_ADMIN}) {
+      if (identityService.createUserQuery().userId(admin).memberOfGroup(Groups.CAMUNDA_ADMIN)
+          .count() == 0) {
+        identityService.createMembership(admin, Groups.CAMUNDA_ADMIN);
+      }
+    }
+    String disputeId = "D-V" + System.nanoTime() % 1_000_000;
+    key = disputeId + ":DISPUTE_OPENED:" + SELLER + ":job-" + disputeId;
+    Recipient seller = new Recipient(SELLER, RecipientRole.SELLER, "Sid",
+        "sid.seller@example.test", Locale.ENGLISH);
+    RenderedNotice notice = new RenderedNotice("Dispute " + disputeId + " opened",
+        "<p>Dispute <b>" + disputeId + "</b> needs your response.</p>",
+        "Dispute " + disputeId + " needs your response.");
+    outbox.claim(new NoticeOutbox.Entry(key, disputeId, disputeId, Notice.DISPUTE_OPENED, SELLER,
+        RecipientRole.SELLER, seller.email(), "en", "process-" + disputeId, "NotifyDisputeOpened",
+        "job-" + disputeId, mailer.messageIdFor(key), notice.subject()));
+    mailer.send(seller, notice, key);
+    outbox.markSent(key);
+  }
+
+  @Test
+  void noticesGoToTheEmbeddedServerOnLoopback() {
+    assertThat(mailSender.getHost()).isEqualTo("127.0.0.1");
+    assertThat(mailSender.getPort()).isEqualTo(embeddedSmtpServer.getSmtp().getPort());
+    assertThat(mailSender.getJavaMailProperties())
+        .containsKeys("mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout");
+    assertThat(embeddedSmtpServer.getReceivedMessages()).anySatisfy(message ->
+        assertThat(message.getHeader(NoticeMailer.KEY_HEADER, null)).isEqualTo(key));
+  }
+
+  @Test
+  void adminSeesTheOutboxAndAPreviewOfTheReceivedMail() {
+    ResponseEntity<String> page = http.withBasicAuth(ADMIN, PASSWORD)
+        .getForEntity("/outbox", String.class);
+
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).contains(key, "sid.seller@example.test", "SENT",
+        "Received by the embedded SMTP server");
+    String previewPath = page.getBody()
+        .replaceAll("(?s).*?href=\"(/outbox/messages/\\d+)\".*", "$1");
+
+    ResponseEntity<String> preview = http.withBasicAuth(ADMIN, PASSWORD)
+        .getForEntity(previewPath, String.class);
+
+    assertThat(preview.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(preview.getBody()).contains(key, "<iframe", "sandbox=\"\"")
+        .contains("srcdoc=\"&lt;p&gt;Dispute &lt;b&gt;")
+        .doesNotContain("<p>Dispute <b>");
+  }
+
+  @Test
+  void strangersAreAskedToLogInAndOtherUsersAreRefused() {
+    ResponseEntity<String> anonymous = http.getForEntity("/outbox", String.class);
+    // Another admin: after a failed login Camunda makes that user wait a few seconds.
+    ResponseEntity<String> wrongPassword = http.withBasicAuth(GUESSED_ADMIN, "wrong")
+        .getForEntity("/outbox", String.class);
+    ResponseEntity<String> seller = http.withBasicAuth(SELLER, PASSWORD)
+        .getForEntity("/outbox", String.class);
+    ResponseEntity<String> sellerPreview = http.withBasicAuth(SELLER, PASSWORD)
+        .getForEntity("/outbox/messages/0", String.class);
+
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+    assertThat(wrongPassword.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(seller.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(sellerPreview.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  private void user(String id, String email) {
+    User user = identityService.createUserQuery().userId(id).singleResult();
+    if (user == null) {
+      user = identityService.newUser(id);
+      user.setPassword(PASSWORD);
+    }
+    user.setFirstName(id);
+    user.setEmail(email);
+    identityService.saveUser(user);
+  }
+}
