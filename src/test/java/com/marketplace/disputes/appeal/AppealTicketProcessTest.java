@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import com.marketplace.disputes.support.DisputeDriver;
 import com.marketplace.disputes.support.ProcessTest;
 import com.marketplace.disputes.support.TestOrders;
+import com.marketplace.disputes.support.TestUsers;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -106,6 +107,14 @@ class AppealTicketProcessTest {
         .param(orderId).query(BigDecimal.class).list();
   }
 
+  /** The notices the appeal sent: "NOTICE recipient ROLE". */
+  private List<String> notices(String appealId) {
+    return jdbc.sql("""
+        select notice, recipient_id, recipient_role from notice_outbox where business_key = ?
+        order by created_at, notice, recipient_id""").param(appealId).query((rs, i) ->
+        rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).list();
+  }
+
   private static Map<String, Object> overturn(String resolution, String amount) {
     return amount == null
         ? Map.of("appealDecision", "OVERTURN", "appealRationale", "The carrier confirms the loss.",
@@ -154,6 +163,9 @@ class AppealTicketProcessTest {
         .param(appealId).query().singleRow()).containsEntry("STATUS", "CLOSED")
         .containsEntry("DECISION", "UPHOLD").containsEntry("REVIEWER_ID", SENIOR);
     Assertions.assertThat(ledger()).isEmpty();
+    Assertions.assertThat(notices(appealId)).containsExactly(
+        "APPEAL_RECEIVED buyer1 APPELLANT", "APPEAL_RECEIVED seller1 OTHER_PARTY",
+        "APPEAL_DECIDED buyer1 APPELLANT", "APPEAL_DECIDED seller1 OTHER_PARTY");
   }
 
   @Test
@@ -243,6 +255,7 @@ class AppealTicketProcessTest {
 
   @Test
   void theReviewSlaFlagsTheAppealOverdue() {
+    new TestUsers(identityService).user(SENIOR, "senior-mediators");
     String disputeId = decidedDispute(rejected());
     ProcessInstance pi = appealAs(disputeId, "buyer1");
     driver.fireTimer(pi.getId(), "AppealReviewSla");
@@ -253,6 +266,8 @@ class AppealTicketProcessTest {
     Assertions.assertThat(jdbc.sql("select overdue from appeal where dispute_id = ?")
         .param(disputeId).query(Boolean.class).single()).isTrue();
     Assertions.assertThat(disputeRow(disputeId)).containsEntry("OVERDUE", true);
+    Assertions.assertThat(notices((String) driver.variables(pi.getId()).get("appealId")))
+        .contains("APPEAL_SLA_BREACHED " + SENIOR + " SENIOR_MEDIATORS");
   }
 
   @Test

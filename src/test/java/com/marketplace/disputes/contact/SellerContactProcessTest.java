@@ -73,6 +73,14 @@ class SellerContactProcessTest {
         where contact_id = ? order by message_no""").param(contactId(pi)).query().listOfRows();
   }
 
+  /** The notices the contact sent: "NOTICE recipient ROLE", in the order they were written. */
+  private List<String> notices(ProcessInstance pi) {
+    return jdbc.sql("""
+        select notice, recipient_id, recipient_role from notice_outbox where business_key = ?
+        order by created_at, notice""").param(contactId(pi)).query((rs, i) ->
+        rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).list();
+  }
+
   private void post(ProcessInstance pi, String author, String message) {
     runtimeService.createMessageCorrelation("ContactMessagePosted")
         .processInstanceBusinessKey(contactId(pi))
@@ -128,6 +136,8 @@ class SellerContactProcessTest {
     Assertions.assertThat(conversation(pi).get(1)).containsEntry("BODY", SELLER_MESSAGE);
     Assertions.assertThat(contactRow(pi)).containsEntry("STATUS", "RESOLVED")
         .containsEntry("ORDER_LOCK", null);
+    Assertions.assertThat(notices(pi)).containsExactly("CONTACT_STARTED seller1 SELLER",
+        "SELLER_REPLIED buyer1 BUYER");
   }
 
   @Test
@@ -174,6 +184,8 @@ class SellerContactProcessTest {
         .hasNotPassed("NotifySellerReplied").isWaitingAt("ConfirmIssueResolved");
     Assertions.assertThat(driver.variables(pi.getId())).containsEntry("sellerReplied", false);
     Assertions.assertThat(contactRow(pi).get("SELLER_SILENT_AT")).isNotNull();
+    Assertions.assertThat(notices(pi)).containsExactly("CONTACT_STARTED seller1 SELLER",
+        "SELLER_NO_REPLY buyer1 BUYER");
 
     driver.complete(pi.getId(), "ConfirmIssueResolved", disputeWanted());
 
