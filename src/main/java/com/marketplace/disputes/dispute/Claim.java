@@ -104,7 +104,8 @@ public record Claim(
     return amount;
   }
 
-  static String text(Object value) {
+  /** The trimmed text of a value; null when it is missing or blank. */
+  public static String text(Object value) {
     if (value == null) {
       return null;
     }

@@ -121,6 +121,35 @@ public class DisputeRecords {
         .param("now", ts(now())).param("id", disputeId).update();
   }
 
+  /**
+   * Reads the dispute and locks its row until the surrounding transaction ends, so that two
+   * appeals of one dispute are decided one after the other.
+   */
+  public Optional<DisputeRecord> findForUpdate(String disputeId) {
+    return jdbc.sql("select * from dispute where dispute_id = :id for update")
+        .param("id", disputeId).query(DisputeRecord.class).optional();
+  }
+
+  /** Notes the appeal on the closed dispute; the dispute stays closed. */
+  public void appealed(String disputeId, String appealId) {
+    jdbc.sql("update dispute set appeal_id = :appeal where dispute_id = :id")
+        .param("appeal", appealId).param("id", disputeId).update();
+  }
+
+  /**
+   * The appeal is decided: the dispute is closed again with the outcome that now stands (an
+   * overturn's new resolution, or the old one when upheld) and how the appeal ended.
+   */
+  public void appealClosed(String disputeId, String appealOutcome, String resolution,
+      BigDecimal refundAmount) {
+    jdbc.sql("""
+        update dispute set status = 'CLOSED', awaiting = null, due_at = null, overdue = false,
+          appeal_outcome = :outcome, resolution = :resolution, refund_amount = :refund
+        where dispute_id = :id""")
+        .param("outcome", appealOutcome).param("resolution", resolution)
+        .param("refund", refundAmount).param("id", disputeId).update();
+  }
+
   public Optional<DisputeRecord> find(String disputeId) {
     return jdbc.sql("select * from dispute where dispute_id = :id").param("id", disputeId)
         .query(DisputeRecord.class).optional();
@@ -136,11 +165,20 @@ public class DisputeRecords {
   /** Adds an entry to the dispute's timeline. */
   public void event(String disputeId, String actor, String role, String type, String detail,
       String resolution, BigDecimal amount) {
+    event(disputeId, now(), actor, role, type, detail, resolution, amount);
+  }
+
+  /**
+   * Adds an entry that happened before now, such as a message of the seller contact that led to
+   * the dispute: the timeline keeps it at the time it happened.
+   */
+  public void event(String disputeId, Instant occurredAt, String actor, String role, String type,
+      String detail, String resolution, BigDecimal amount) {
     jdbc.sql("""
         insert into dispute_event (dispute_id, occurred_at, actor, actor_role, event_type, detail,
           resolution, amount)
-        values (:id, :now, :actor, :role, :type, :detail, :resolution, :amount)""")
-        .param("id", disputeId).param("now", ts(now())).param("actor", actor)
+        values (:id, :at, :actor, :role, :type, :detail, :resolution, :amount)""")
+        .param("id", disputeId).param("at", ts(occurredAt)).param("actor", actor)
         .param("role", role).param("type", type).param("detail", truncate(detail))
         .param("resolution", resolution).param("amount", amount).update();
   }
@@ -192,7 +230,7 @@ public class DisputeRecords {
       OffsetDateTime dueAt, boolean overdue, String ineligibilityReason, String escalationReason,
       String decision, String decisionRationale, String decidedBy, String closureReason,
       String resolution, BigDecimal refundAmount, OffsetDateTime openedAt, OffsetDateTime escalatedAt,
-      OffsetDateTime decidedAt, OffsetDateTime closedAt) {}
+      OffsetDateTime decidedAt, OffsetDateTime closedAt, String appealId, String appealOutcome) {}
 
   /** One entry of a dispute's timeline. */
   public record TimelineEntry(OffsetDateTime occurredAt, String actor, String actorRole, String eventType,

@@ -47,6 +47,33 @@ public final class DisputeVariables {
   public static final String REFUND_EXPECTED_BY = "refundExpectedBy";
   public static final String RETURN_TRACKING_NUMBER = "returnTrackingNumber";
 
+  // sellerContact: the conversation before a dispute.
+  public static final String CONTACT_ID = "contactId";
+  public static final String BUYER_MESSAGE = "buyerMessage";
+  public static final String SELLER_MESSAGE = "sellerMessage";
+  public static final String SELLER_REPLIED = "sellerReplied";
+  public static final String ISSUE_RESOLVED = "issueResolved";
+  public static final String OPEN_DISPUTE = "openDispute";
+  public static final String DISPUTE_ELIGIBLE = "disputeEligible";
+  public static final String CONTACT_OUTCOME = "contactOutcome";
+  /** Transient: who posted a ContactMessagePosted message, and its text. */
+  public static final String POSTED_BY = "postedBy";
+  public static final String POSTED_MESSAGE = "postedMessage";
+
+  // appealTicket: the appeal of a closed dispute.
+  public static final String APPEAL_ID = "appealId";
+  public static final String APPELLANT_ID = "appellantId";
+  public static final String APPEAL_STATEMENT = "appealStatement";
+  public static final String APPEAL_REJECTED_REASON = "appealRejectedReason";
+  public static final String APPEAL_DECISION = "appealDecision";
+  public static final String APPEAL_RATIONALE = "appealRationale";
+  public static final String APPEAL_OVERDUE = "appealOverdue";
+  public static final String REVIEWED_BY = "reviewedBy";
+  /** The outcome the appealed dispute closed with, before the appeal. */
+  public static final String DISPUTE_RESOLUTION = "disputeResolution";
+  public static final String DISPUTE_REFUND_AMOUNT = "disputeRefundAmount";
+  public static final String CARRY_OUT_RESOLUTION = "carryOutResolution";
+
   private final VariableScope scope;
 
   private DisputeVariables(VariableScope scope) {

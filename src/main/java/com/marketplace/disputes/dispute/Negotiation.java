@@ -106,7 +106,8 @@ public class Negotiation {
   }
 
   /** What a resolution refunds: the order amount, the agreed part, or nothing. */
-  static BigDecimal refundFor(String resolution, BigDecimal partialAmount, DisputeVariables vars) {
+  public static BigDecimal refundFor(String resolution, BigDecimal partialAmount,
+      DisputeVariables vars) {
     return switch (resolution) {
       case "FULL_REFUND", "RETURN_AND_REFUND" -> vars.orderAmount();
       case "PARTIAL_REFUND" -> partialAmount;

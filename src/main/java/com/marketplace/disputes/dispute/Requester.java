@@ -31,6 +31,26 @@ public class Requester {
         && auth.getGroupIds().stream().anyMatch(ON_BEHALF::contains);
   }
 
+  /**
+   * Whom a request is for: the caller; or the user id {@code given} when the system, the
+   * marketplace or an administrator acts on someone's behalf (then it is required). A caller who
+   * names someone else is refused: people act only for themselves.
+   */
+  public String actingFor(Object given, String field, String what) {
+    String named = Claim.text(given);
+    if (actsOnBehalf()) {
+      if (named == null) {
+        throw InvalidRequestException.of(what, field, "is required when acting on someone's behalf");
+      }
+      return named;
+    }
+    String user = userId();
+    if (named != null && !named.equals(user)) {
+      throw InvalidRequestException.of(what, field, "must be your own user id");
+    }
+    return user;
+  }
+
   /** The name to record in a timeline: the user, or "system". */
   public String actorOr(String fallback) {
     String user = userId();

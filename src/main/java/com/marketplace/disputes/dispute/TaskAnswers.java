@@ -7,17 +7,17 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /** Reads and checks the variables a task is completed with, collecting every bad field. */
-final class TaskAnswers {
+public final class TaskAnswers {
 
   private final DelegateTask task;
   private final List<FieldError> errors = new ArrayList<>();
 
-  TaskAnswers(DelegateTask task) {
+  public TaskAnswers(DelegateTask task) {
     this.task = task;
   }
 
   /** A required choice among {@code allowed}. */
-  String choice(String field, Set<String> allowed) {
+  public String choice(String field, Set<String> allowed) {
     String value = Claim.text(task.getVariable(field));
     if (value == null) {
       errors.add(new FieldError(field, "is required"));
@@ -32,7 +32,7 @@ final class TaskAnswers {
   }
 
   /** Required text of at most {@code max} characters. */
-  String text(String field, int max) {
+  public String text(String field, int max) {
     String value = Claim.text(task.getVariable(field));
     if (value == null) {
       errors.add(new FieldError(field, "is required"));
@@ -42,20 +42,20 @@ final class TaskAnswers {
     return value;
   }
 
-  Object raw(String field) {
+  public Object raw(String field) {
     return task.getVariable(field);
   }
 
-  void error(String field, String message) {
+  public void error(String field, String message) {
     errors.add(new FieldError(field, message));
   }
 
-  List<FieldError> errors() {
+  public List<FieldError> errors() {
     return errors;
   }
 
   /** Refuses the completion when anything was wrong: the task stays open, nothing is written. */
-  void check() {
+  public void check() {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException("Cannot complete " + task.getName(), errors);
     }

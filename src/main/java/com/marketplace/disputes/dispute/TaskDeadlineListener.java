@@ -29,7 +29,8 @@ public class TaskDeadlineListener implements TaskListener {
       "DecideDispute", new String[] {"IN_MEDIATION", "PLATFORM"},
       "ProvideEvidence", new String[] {"EVIDENCE_REQUESTED", null},
       "ShipReturn", new String[] {"RETURN_PENDING", "BUYER"},
-      "ConfirmReturnReceived", new String[] {"RETURN_IN_TRANSIT", "SELLER"});
+      "ConfirmReturnReceived", new String[] {"RETURN_IN_TRANSIT", "SELLER"},
+      "ReviewAppeal", new String[] {"IN_APPEAL", "PLATFORM"});
 
   /** The variables a task is completed with, cleared when a new round of it opens. */
   private static final Map<String, List<String>> ANSWERS = Map.of(

@@ -27,6 +27,10 @@ class ModelsParseTest {
   private static final String DISPUTE_MEDIATION = "processes/dispute-mediation.bpmn";
   private static final String RETURN_AND_REFUND = "processes/return-and-refund.bpmn";
   private static final String DISPUTE_ELIGIBILITY = "processes/dispute-eligibility.dmn";
+  private static final String SELLER_CONTACT = "processes/seller-contact.bpmn";
+  private static final String APPEAL_TICKET = "processes/appeal-ticket.bpmn";
+  private static final String[] MODELS = {DISPUTE_MEDIATION, RETURN_AND_REFUND, SELLER_CONTACT,
+      APPEAL_TICKET};
 
   private static BpmnModelInstance read(String resource) {
     InputStream model = ModelsParseTest.class.getClassLoader().getResourceAsStream(resource);
@@ -90,8 +94,34 @@ class ModelsParseTest {
   }
 
   @Test
+  void sellerContactHasTheContractsTasksTimerAndMessage() {
+    BpmnModelInstance model = read(SELLER_CONTACT);
+    assertThat(model.getModelElementsByType(Process.class)).extracting(Process::getId)
+        .containsExactly("sellerContact");
+
+    assertThat(node(model, "ReplyToBuyer", UserTask.class).getCamundaAssignee()).isEqualTo("${sellerId}");
+    assertThat(node(model, "ConfirmIssueResolved", UserTask.class).getCamundaAssignee()).isEqualTo("${buyerId}");
+    assertTimer(model, "SellerReplyDeadline", "ReplyToBuyer", true, "sellerReplyDeadline");
+    assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
+        .containsExactly("ContactMessagePosted");
+  }
+
+  @Test
+  void appealTicketHasTheContractsTaskAndCallsReturnAndRefund() {
+    BpmnModelInstance model = read(APPEAL_TICKET);
+    assertThat(model.getModelElementsByType(Process.class)).extracting(Process::getId)
+        .containsExactly("appealTicket");
+
+    assertThat(node(model, "ReviewAppeal", UserTask.class).getCamundaCandidateGroups())
+        .isEqualTo("senior-mediators");
+    assertTimer(model, "AppealReviewSla", "ReviewAppeal", false, "appealReviewSla");
+    assertThat(node(model, "CarryOutNewResolution", CallActivity.class).getCalledElement())
+        .isEqualTo("returnAndRefund");
+  }
+
+  @Test
   void everyProcessKeepsItsHistoryForAWhile() {
-    for (String resource : new String[] {DISPUTE_MEDIATION, RETURN_AND_REFUND}) {
+    for (String resource : MODELS) {
       for (Process process : read(resource).getModelElementsByType(Process.class)) {
         assertThat(process.getCamundaHistoryTimeToLiveString()).as(process.getId()).isNotBlank();
       }
@@ -100,7 +130,7 @@ class ModelsParseTest {
 
   @Test
   void everyFlowNodeIsDrawn() {
-    for (String resource : new String[] {DISPUTE_MEDIATION, RETURN_AND_REFUND}) {
+    for (String resource : MODELS) {
       BpmnModelInstance model = read(resource);
       Set<String> drawn = model.getModelElementsByType(BpmnShape.class).stream()
           .map(shape -> shape.getBpmnElement().getId())
@@ -122,11 +152,14 @@ class ModelsParseTest {
           .addClasspathResource(DISPUTE_MEDIATION)
           .addClasspathResource(RETURN_AND_REFUND)
           .addClasspathResource(DISPUTE_ELIGIBILITY)
+          .addClasspathResource(SELLER_CONTACT)
+          .addClasspathResource(APPEAL_TICKET)
           .deploy();
 
       assertThat(engine.getRepositoryService().createProcessDefinitionQuery().list())
           .extracting(definition -> definition.getKey())
-          .containsExactlyInAnyOrder("disputeMediation", "returnAndRefund");
+          .containsExactlyInAnyOrder("disputeMediation", "returnAndRefund", "sellerContact",
+              "appealTicket");
       assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().singleResult().getKey())
           .isEqualTo("disputeEligibility");
     } finally {

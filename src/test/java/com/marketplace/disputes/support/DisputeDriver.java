@@ -43,6 +43,46 @@ public class DisputeDriver {
     return vars;
   }
 
+  /** A buyer's first message to the seller about an order (sellerContact start variables). */
+  public static Map<String, Object> contact(String orderId, String buyerId) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("orderId", orderId);
+    vars.put("buyerId", buyerId);
+    vars.put("buyerMessage", "Hello, my parcel has not arrived yet. Can you check the tracking?");
+    return vars;
+  }
+
+  /** An appeal of a closed dispute by one of its parties (appealTicket start variables). */
+  public static Map<String, Object> appeal(String disputeId, String appellantId) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("disputeId", disputeId);
+    vars.put("appellantId", appellantId);
+    vars.put("appealStatement", "The carrier has now confirmed in writing that the parcel was lost.");
+    return vars;
+  }
+
+  /** Starts an instance of any process and runs the asynchronous steps up to the next wait state. */
+  public ProcessInstance start(String processKey, Map<String, Object> vars) {
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(processKey, vars);
+    runAsync(pi.getId());
+    return pi;
+  }
+
+  /** The instance (running or finished) of {@code processKey} with this business key. */
+  public String instanceId(String processKey, String businessKey) {
+    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
+        .processInstanceBusinessKey(businessKey).singleResult().getId();
+  }
+
+  /** Claims the open task for {@code userId}, completes it, and runs what follows. */
+  public void completeAs(String processInstanceId, String taskKey, String userId,
+      Map<String, Object> vars) {
+    String taskId = task(processInstanceId, taskKey).getId();
+    taskService.claim(taskId, userId);
+    taskService.complete(taskId, vars);
+    runAsync(processInstanceId);
+  }
+
   /** Starts a dispute and runs the asynchronous steps up to the next wait state. */
   public ProcessInstance start(Map<String, Object> vars) {
     ProcessInstance pi = runtimeService.startProcessInstanceByKey("disputeMediation", vars);

@@ -1,0 +1,93 @@
+package com.marketplace.disputes.appeal;
+
+import com.marketplace.disputes.appeal.AppealRecords.AppealRecord;
+import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
+import com.marketplace.disputes.identity.DisputeAccess;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Appeals as their readers see them: the appellant and the other party follow the ticket; a
+ * senior mediator reviewing it gets the whole dispute beside the statement (claim, offers,
+ * timeline with the prior contact and the evidence, the decision and its rationale).
+ */
+@RestController
+@RequestMapping("/api/appeals")
+public class AppealController {
+
+  private final AppealRecords appeals;
+  private final DisputeRecords disputes;
+  private final IdentityService identityService;
+
+  public AppealController(AppealRecords appeals, DisputeRecords disputes,
+      IdentityService identityService) {
+    this.appeals = appeals;
+    this.disputes = disputes;
+    this.identityService = identityService;
+  }
+
+  /** The appeals the caller filed, newest first. */
+  @GetMapping
+  public List<AppealRecord> mine() {
+    return appeals.findByAppellant(user().getUserId(), 100);
+  }
+
+  /**
+   * One appeal; with the dispute when the caller is staff or a party of that dispute (a refused
+   * stranger's ticket shows nothing of a dispute that is not theirs).
+   */
+  @GetMapping("/{appealId}")
+  public Map<String, Object> show(@PathVariable String appealId) {
+    Authentication user = user();
+    AppealRecord appeal = appeals.find(appealId)
+        .orElseThrow(() -> new AppealNotVisible(appealId));
+    Optional<DisputeRecord> dispute = disputes.find(appeal.disputeId())
+        .filter(d -> DisputeAccess.isStaff(user)
+            || DisputeAccess.isParty(user, d.buyerId(), d.sellerId()));
+    if (!DisputeAccess.isStaff(user) && !user.getUserId().equals(appeal.appellantId())
+        && dispute.isEmpty()) {
+      throw new AppealNotVisible(appealId);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("appeal", appeal);
+    dispute.ifPresent(d -> {
+      body.put("dispute", d);
+      body.put("timeline", disputes.timeline(d.disputeId()));
+      body.put("offers", disputes.offers(d.disputeId()));
+    });
+    return body;
+  }
+
+  @ExceptionHandler(AppealNotVisible.class)
+  ProblemDetail notFound(AppealNotVisible e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("No such appeal");
+    return problem;
+  }
+
+  private Authentication user() {
+    Authentication auth = identityService.getCurrentAuthentication();
+    if (auth == null) {
+      throw new AppealNotVisible("(login required)");
+    }
+    return auth;
+  }
+
+  static class AppealNotVisible extends RuntimeException {
+    AppealNotVisible(String appealId) {
+      super("No appeal " + appealId + " that you can see.");
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package com.marketplace.disputes.appeal;
+
+import static com.marketplace.disputes.dispute.DisputeVariables.APPEAL_DECISION;
+import static com.marketplace.disputes.dispute.DisputeVariables.APPEAL_RATIONALE;
+import static com.marketplace.disputes.dispute.DisputeVariables.DECIDED_BY;
+import static com.marketplace.disputes.dispute.DisputeVariables.DISPUTE_REFUND_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeVariables.DISPUTE_RESOLUTION;
+import static com.marketplace.disputes.dispute.DisputeVariables.REFUND_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeVariables.RESOLUTION;
+import static com.marketplace.disputes.dispute.DisputeVariables.REVIEWED_BY;
+
+import com.marketplace.disputes.dispute.Claim;
+import com.marketplace.disputes.dispute.DisputeVariables;
+import com.marketplace.disputes.dispute.InvalidRequestException;
+import com.marketplace.disputes.dispute.Negotiation;
+import com.marketplace.disputes.dispute.Requester;
+import com.marketplace.disputes.dispute.TaskAnswers;
+import java.math.BigDecimal;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Four eyes on an appeal, enforced by the engine: the mediator who decided the dispute may not
+ * review its appeal.
+ *
+ * <p>On create, a user-level REVOKE on this task takes that mediator's READ, claim and complete
+ * away; Camunda ranks it above the senior-mediators group's grant, so even a mediator who is a
+ * senior mediator too neither sees nor works the task. Assigning the task to that mediator
+ * (which would give them a user grant) and completing it as that mediator are refused here,
+ * whatever authorizations the caller holds.
+ *
+ * <p>On complete it checks the decision: UPHOLD keeps the dispute's outcome; OVERTURN names a
+ * different one, which becomes {@code resolution} and {@code refundAmount}.
+ */
+@Component
+public class ReviewAppealListener implements TaskListener {
+
+  static final Set<String> DECISIONS = Set.of("UPHOLD", "OVERTURN");
+  static final Set<String> RESOLUTIONS =
+      Set.of("FULL_REFUND", "PARTIAL_REFUND", "RETURN_AND_REFUND", "REPLACEMENT", "NONE");
+  private static final String SYSTEM = "system";
+
+  private final AuthorizationService authorizationService;
+  private final Requester requester;
+
+  public ReviewAppealListener(AuthorizationService authorizationService, Requester requester) {
+    this.authorizationService = authorizationService;
+    this.requester = requester;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    switch (task.getEventName()) {
+      case EVENTNAME_CREATE -> keepDeciderOut(task);
+      case EVENTNAME_ASSIGNMENT -> refuseDecider(task, task.getAssignee(), "be assigned");
+      case EVENTNAME_COMPLETE -> complete(task);
+      default -> { }
+    }
+  }
+
+  private void keepDeciderOut(DelegateTask task) {
+    String decider = decider(task);
+    if (decider == null) {
+      return;
+    }
+    Authorization revoke = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setUserId(decider);
+    revoke.setResource(Resources.TASK);
+    revoke.setResourceId(task.getId());
+    for (TaskPermissions permission : new TaskPermissions[] {TaskPermissions.READ,
+        TaskPermissions.UPDATE, TaskPermissions.TASK_WORK, TaskPermissions.TASK_ASSIGN,
+        TaskPermissions.READ_VARIABLE, TaskPermissions.UPDATE_VARIABLE, TaskPermissions.DELETE}) {
+      revoke.removePermission(permission);
+    }
+    authorizationService.saveAuthorization(revoke);
+  }
+
+  private void complete(DelegateTask task) {
+    refuseDecider(task, requester.userId(), "complete");
+    refuseDecider(task, task.getAssignee(), "complete");
+
+    DisputeVariables vars = DisputeVariables.of(task);
+    TaskAnswers answers = new TaskAnswers(task);
+    String decision = answers.choice(APPEAL_DECISION, DECISIONS);
+    answers.text(APPEAL_RATIONALE, 4000);
+    String resolution = vars.string(DISPUTE_RESOLUTION);
+    BigDecimal refund = vars.money(DISPUTE_REFUND_AMOUNT);
+    if ("OVERTURN".equals(decision)) {
+      resolution = answers.choice(RESOLUTION, RESOLUTIONS);
+      BigDecimal partial = null;
+      if ("PARTIAL_REFUND".equals(resolution)) {
+        partial = Claim.partialAmount(REFUND_AMOUNT, answers.raw(REFUND_AMOUNT),
+            vars.orderAmount(), answers.errors());
+      }
+      refund = resolution == null ? null : Negotiation.refundFor(resolution, partial, vars);
+      if (resolution != null && refund != null && resolution.equals(vars.string(DISPUTE_RESOLUTION))
+          && refund.compareTo(vars.money(DISPUTE_REFUND_AMOUNT)) == 0) {
+        answers.error(RESOLUTION, "is the outcome the dispute has already: an overturn changes "
+            + "it; to keep it, UPHOLD");
+      }
+    }
+    answers.check();
+
+    task.setVariable(REVIEWED_BY,
+        task.getAssignee() != null ? task.getAssignee() : requester.actorOr(SYSTEM));
+    DisputeVariables.of(task).settle(resolution, refund);
+  }
+
+  /** The mediator who decided the dispute, if a mediator did (an agreement has none). */
+  private static String decider(DelegateTask task) {
+    String decidedBy = Claim.text(DisputeVariables.of(task).string(DECIDED_BY));
+    return decidedBy == null || SYSTEM.equals(decidedBy) ? null : decidedBy;
+  }
+
+  private static void refuseDecider(DelegateTask task, String userId, String action) {
+    String decider = decider(task);
+    if (decider != null && decider.equals(userId)) {
+      throw InvalidRequestException.of("Four eyes", "assignee",
+          userId + " decided this dispute and cannot " + action + " the review of its appeal");
+    }
+  }
+}

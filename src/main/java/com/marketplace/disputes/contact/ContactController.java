@@ -1,0 +1,186 @@
+package com.marketplace.disputes.contact;
+
+import static com.marketplace.disputes.dispute.DisputeVariables.POSTED_BY;
+import static com.marketplace.disputes.dispute.DisputeVariables.POSTED_MESSAGE;
+
+import com.marketplace.disputes.contact.ContactRecords.ContactMessage;
+import com.marketplace.disputes.contact.ContactRecords.ContactRecord;
+import com.marketplace.disputes.dispute.Claim;
+import com.marketplace.disputes.dispute.InvalidRequestException;
+import com.marketplace.disputes.dispute.InvalidRequestException.FieldError;
+import com.marketplace.disputes.identity.DisputeAccess;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The parties' view of their seller contacts: the conversation, and a way for buyer and seller to
+ * add to it while the contact is open. A message is a ContactMessagePosted message to the contact
+ * instance; once the contact has ended it no longer applies and the answer says so (409).
+ */
+@RestController
+@RequestMapping("/api/contacts")
+public class ContactController {
+
+  static final String MESSAGE_POSTED = "ContactMessagePosted";
+
+  private final ContactRecords contacts;
+  private final IdentityService identityService;
+  private final RuntimeService runtimeService;
+  private final ProcessEngineConfigurationImpl engineConfiguration;
+
+  public ContactController(ContactRecords contacts, IdentityService identityService,
+      RuntimeService runtimeService, ProcessEngineConfiguration engineConfiguration) {
+    this.contacts = contacts;
+    this.identityService = identityService;
+    this.runtimeService = runtimeService;
+    this.engineConfiguration = (ProcessEngineConfigurationImpl) engineConfiguration;
+  }
+
+  /** The caller's own contacts, as buyer or seller, newest first. */
+  @GetMapping
+  public List<ContactRecord> mine() {
+    return contacts.findByParty(user().getUserId(), 100);
+  }
+
+  /** One contact with its whole conversation, oldest message first. */
+  @GetMapping("/{contactId}")
+  public Map<String, Object> show(@PathVariable String contactId) {
+    ContactRecord contact = visible(contactId);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("contact", contact);
+    body.put("messages", contacts.messages(contactId));
+    return body;
+  }
+
+  /** Adds the caller's message ({@code {"message": "…"}}) to the conversation. */
+  @PostMapping("/{contactId}/messages")
+  @ResponseStatus(HttpStatus.CREATED)
+  public ContactMessage post(@PathVariable String contactId,
+      @RequestBody Map<String, Object> request) {
+    ContactRecord contact = visible(contactId);
+    String author = user().getUserId();
+    if (RecordContactMessageDelegate.roleOf(author, contact.buyerId(), contact.sellerId()) == null) {
+      throw new NotAllowed("Only the buyer and the seller write in a contact.");
+    }
+    String message = Claim.text(request.get("message"));
+    List<FieldError> errors = new ArrayList<>();
+    RegisterContactDelegate.checkMessage("message", message, errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException("Cannot post the message", errors);
+    }
+    correlate(contactId, author, message);
+    List<ContactMessage> mine = contacts.messages(contactId).stream()
+        .filter(posted -> posted.authorId().equals(author)).toList();
+    return mine.get(mine.size() - 1);
+  }
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ProblemDetail invalid(InvalidRequestException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle("Invalid request");
+    problem.setProperty("errors", e.errorMaps());
+    return problem;
+  }
+
+  @ExceptionHandler(MismatchingMessageCorrelationException.class)
+  ProblemDetail noLongerOpen(MismatchingMessageCorrelationException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        "The contact has ended; messages can be added only while it is open.");
+    problem.setTitle("Contact closed");
+    return problem;
+  }
+
+  @ExceptionHandler(ContactNotVisible.class)
+  ProblemDetail notFound(ContactNotVisible e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("No such contact");
+    return problem;
+  }
+
+  @ExceptionHandler(NotAllowed.class)
+  ProblemDetail forbidden(NotAllowed e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    problem.setTitle("Not allowed");
+    return problem;
+  }
+
+  /**
+   * The party check was done here; the engine call runs without the caller's authorizations,
+   * which let a party read its contact but not write to the instance through the engine API.
+   */
+  private void correlate(String contactId, String author, String message) {
+    try {
+      engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
+        context.disableAuthorizationCheck();
+        runtimeService.createMessageCorrelation(MESSAGE_POSTED)
+            .processInstanceBusinessKey(contactId)
+            .setVariables(Variables.createVariables()
+                .putValueTyped(POSTED_BY, Variables.stringValue(author, true))
+                .putValueTyped(POSTED_MESSAGE, Variables.stringValue(message, true)))
+            .correlate();
+        return null;
+      });
+    } catch (MismatchingMessageCorrelationException e) {
+      throw e;
+    } catch (ProcessEngineException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof InvalidRequestException rejected) {
+          throw rejected;
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** A party or staff sees the contact; anyone else is told it does not exist. */
+  private ContactRecord visible(String contactId) {
+    Authentication user = user();
+    ContactRecord contact = contacts.find(contactId)
+        .orElseThrow(() -> new ContactNotVisible(contactId));
+    if (!DisputeAccess.isParty(user, contact.buyerId(), contact.sellerId())
+        && !DisputeAccess.isStaff(user)) {
+      throw new ContactNotVisible(contactId);
+    }
+    return contact;
+  }
+
+  private Authentication user() {
+    Authentication auth = identityService.getCurrentAuthentication();
+    if (auth == null) {
+      throw new NotAllowed("Login required.");
+    }
+    return auth;
+  }
+
+  static class ContactNotVisible extends RuntimeException {
+    ContactNotVisible(String contactId) {
+      super("No contact " + contactId + " that you can see.");
+    }
+  }
+
+  static class NotAllowed extends RuntimeException {
+    NotAllowed(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package com.marketplace.disputes.contact;
+
+import static com.marketplace.disputes.dispute.DisputeVariables.BUYER_ID;
+import static com.marketplace.disputes.dispute.DisputeVariables.CONTACT_ID;
+import static com.marketplace.disputes.dispute.DisputeVariables.CONTACT_OUTCOME;
+import static com.marketplace.disputes.dispute.DisputeVariables.DESCRIPTION;
+import static com.marketplace.disputes.dispute.DisputeVariables.DISPUTE_ELIGIBLE;
+import static com.marketplace.disputes.dispute.DisputeVariables.DISPUTE_ID;
+import static com.marketplace.disputes.dispute.DisputeVariables.ELIGIBLE;
+import static com.marketplace.disputes.dispute.DisputeVariables.INELIGIBILITY_REASON;
+import static com.marketplace.disputes.dispute.DisputeVariables.ITEM_RECEIVED;
+import static com.marketplace.disputes.dispute.DisputeVariables.ORDER_ID;
+import static com.marketplace.disputes.dispute.DisputeVariables.PROBLEM_DETAIL;
+import static com.marketplace.disputes.dispute.DisputeVariables.REASON;
+import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_RESOLUTION;
+
+import com.marketplace.disputes.contact.ContactRecords.ContactMessage;
+import com.marketplace.disputes.contact.ContactRecords.ContactRecord;
+import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.dispute.DisputeVariables;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * The buyer opens a dispute from the contact: starts disputeMediation for the same order with the
+ * buyer's claim, in this transaction, so the contact learns at once whether the dispute opened or
+ * what made it ineligible. An opened dispute gets the conversation in its timeline (entries
+ * PRIOR_CONTACT, at the time each message was written) as evidence of the seller's prior
+ * responses, or of their absence.
+ */
+@Component
+public class OpenDisputeFromContactDelegate implements JavaDelegate {
+
+  static final String DISPUTE_PROCESS = "disputeMediation";
+  static final String PRIOR_CONTACT = "PRIOR_CONTACT";
+  private static final List<String> CLAIM_FIELDS = List.of(REASON, ITEM_RECEIVED, PROBLEM_DETAIL,
+      DESCRIPTION, REQUESTED_RESOLUTION, REQUESTED_AMOUNT);
+
+  private final RuntimeService runtimeService;
+  private final ContactRecords contacts;
+  private final DisputeRecords disputes;
+
+  public OpenDisputeFromContactDelegate(RuntimeService runtimeService, ContactRecords contacts,
+      DisputeRecords disputes) {
+    this.runtimeService = runtimeService;
+    this.contacts = contacts;
+    this.disputes = disputes;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    DisputeVariables vars = DisputeVariables.of(execution);
+    String contactId = vars.string(CONTACT_ID);
+    Map<String, Object> request = new HashMap<>();
+    request.put(ORDER_ID, vars.orderId());
+    request.put(BUYER_ID, vars.buyerId());
+    request.put(CONTACT_ID, contactId);
+    for (String field : CLAIM_FIELDS) {
+      request.put(field, execution.getVariable(field));
+    }
+    VariableMap dispute = runtimeService.createProcessInstanceByKey(DISPUTE_PROCESS)
+        .setVariables(request)
+        .executeWithVariablesInReturn()
+        .getVariables();
+
+    String disputeId = (String) dispute.get(DISPUTE_ID);
+    boolean eligible = Boolean.TRUE.equals(dispute.get(ELIGIBLE));
+    vars.set(DISPUTE_ID, disputeId);
+    vars.set(DISPUTE_ELIGIBLE, eligible);
+    if (eligible) {
+      attachConversation(contactId, disputeId);
+      vars.set(CONTACT_OUTCOME, ContactRecords.DISPUTE_OPENED);
+      contacts.close(contactId, ContactRecords.DISPUTE_OPENED, disputeId);
+    } else {
+      vars.set(INELIGIBILITY_REASON, dispute.get(INELIGIBILITY_REASON));
+      vars.set(CONTACT_OUTCOME, ContactRecords.DISPUTE_REFUSED);
+      contacts.close(contactId, ContactRecords.DISPUTE_REFUSED, disputeId);
+    }
+  }
+
+  private void attachConversation(String contactId, String disputeId) {
+    for (ContactMessage message : contacts.messages(contactId)) {
+      disputes.event(disputeId, message.postedAt().toInstant(), message.authorId(),
+          message.authorRole(), PRIOR_CONTACT, message.body(), null, null);
+    }
+    ContactRecord contact = contacts.find(contactId).orElseThrow();
+    if (contact.sellerSilentAt() != null) {
+      disputes.event(disputeId, contact.sellerSilentAt().toInstant(), "system", "SYSTEM",
+          PRIOR_CONTACT, "The seller did not reply to the buyer by the reply deadline", null, null);
+    }
+  }
+}

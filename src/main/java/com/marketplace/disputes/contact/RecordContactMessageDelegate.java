@@ -1,0 +1,54 @@
+package com.marketplace.disputes.contact;
+
+import static com.marketplace.disputes.dispute.DisputeVariables.CONTACT_ID;
+import static com.marketplace.disputes.dispute.DisputeVariables.POSTED_BY;
+import static com.marketplace.disputes.dispute.DisputeVariables.POSTED_MESSAGE;
+
+import com.marketplace.disputes.dispute.Claim;
+import com.marketplace.disputes.dispute.DisputeVariables;
+import com.marketplace.disputes.dispute.InvalidRequestException;
+import com.marketplace.disputes.dispute.InvalidRequestException.FieldError;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A ContactMessagePosted message: buyer or seller adds to the conversation while the contact is
+ * open. Author and text arrive as transient variables ({@code postedBy}, {@code postedMessage}),
+ * so the conversation lives in its table and never piles up in the instance.
+ */
+@Component
+public class RecordContactMessageDelegate implements JavaDelegate {
+
+  private final ContactRecords contacts;
+
+  public RecordContactMessageDelegate(ContactRecords contacts) {
+    this.contacts = contacts;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    DisputeVariables vars = DisputeVariables.of(execution);
+    String author = Claim.text(vars.string(POSTED_BY));
+    String message = Claim.text(vars.string(POSTED_MESSAGE));
+    List<FieldError> errors = new ArrayList<>();
+    String role = roleOf(author, vars.buyerId(), vars.sellerId());
+    if (role == null) {
+      errors.add(new FieldError(POSTED_BY, "must be the buyer or the seller of the contact"));
+    }
+    RegisterContactDelegate.checkMessage(POSTED_MESSAGE, message, errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException("Cannot post the message", errors);
+    }
+    contacts.addMessage(vars.string(CONTACT_ID), author, role, message);
+  }
+
+  static String roleOf(String userId, String buyerId, String sellerId) {
+    if (userId == null) {
+      return null;
+    }
+    return userId.equals(buyerId) ? "BUYER" : userId.equals(sellerId) ? "SELLER" : null;
+  }
+}
