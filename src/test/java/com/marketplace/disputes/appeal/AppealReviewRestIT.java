@@ -126,7 +126,7 @@ class AppealReviewRestIT {
         "/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + appealId, null).getBody())
         .as("the decider does not even see the review").isEmpty();
     String queue = call(DECIDER, HttpMethod.GET, "/engine-rest/filter?maxResults=10&name="
-        + TasklistFilters.APPEAL_QUEUE, null).getBody().get(0).get("id").asText();
+        + TasklistFilters.APPEALS, null).getBody().get(0).get("id").asText();
     assertThat(ids(call(DECIDER, HttpMethod.GET, "/engine-rest/filter/" + queue
         + "/list?maxResults=100", null).getBody())).doesNotContain(taskId);
     assertThat(call(DECIDER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim",
