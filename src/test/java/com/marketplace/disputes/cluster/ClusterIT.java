@@ -4,6 +4,8 @@ import static com.marketplace.disputes.cluster.DisputeLoad.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketplace.disputes.cluster.DisputeLoad.Outcome;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +44,8 @@ class ClusterIT {
 
   /** Short, so that a dead node's jobs come free within the test. */
   static final Duration LOCK_TIME = Duration.ofSeconds(15);
+
+  static final ObjectMapper JSON = new ObjectMapper();
 
   TestPostgres postgres;
   ClusterNode nodeA;
@@ -91,7 +96,8 @@ class ClusterIT {
     assertThat(load.jdbc().sql("""
         select key_, count(*) from act_re_procdef group by key_ having count(*) > 1""")
         .query().listOfRows()).isEmpty();
-    assertThat(load.jdbc().sql("select count(*) from act_re_procdef where key_ = 'disputeMediation'")
+    assertThat(load.jdbc().sql(
+        "select count(*) from act_re_procdef where key_ = 'disputeMediation'")
         .query(Long.class).single()).isEqualTo(1);
     assertThat(load.jdbc().sql("select count(*) from act_id_user where id_ = 'admin'")
         .query(Long.class).single()).isEqualTo(1);
@@ -158,6 +164,15 @@ class ClusterIT {
     assertThat(byNode.values()).allMatch(jobs -> jobs > 0);
     System.out.printf("Storm of 500 seller deadlines on two nodes: %d ms, jobs by node %s%n",
         took.toMillis(), byNode);
+
+    // The dispute API reads our timestamp-with-time-zone columns into OffsetDateTime.
+    String disputeId = after.values().iterator().next().disputeId();
+    HttpResponse<String> shown = nodeB.get("/api/disputes/" + disputeId, ClusterNode.ADMIN);
+    assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+    JsonNode dispute = JSON.readTree(shown.body());
+    assertThat(OffsetDateTime.parse(dispute.at("/dispute/escalatedAt").asText()))
+        .isAfterOrEqualTo(OffsetDateTime.parse(dispute.at("/dispute/openedAt").asText()));
+    assertThat(dispute.at("/timeline").findValuesAsText("eventType")).contains("ESCALATED");
   }
 
   @Test

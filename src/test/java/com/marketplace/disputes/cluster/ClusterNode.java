@@ -128,7 +128,8 @@ public final class ClusterNode implements AutoCloseable {
       }
       sleep(Duration.ofMillis(500));
     }
-    throw new IllegalStateException("node " + name + " not ready after " + timeout + "; see " + log);
+    throw new IllegalStateException(
+        "node " + name + " not ready after " + timeout + "; see " + log);
   }
 
   public boolean isHealthy() {

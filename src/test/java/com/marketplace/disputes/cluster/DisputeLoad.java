@@ -116,8 +116,9 @@ public final class DisputeLoad {
             (select count(*) from refund r where r.dispute_id = d.dispute_id) refunds,
             (select count(*) from act_hi_actinst a where a.proc_inst_id_ = d.process_instance_id
               and a.act_id_ = :notice and a.end_time_ is not null) notices,
-            (select count(*) from act_hi_job_log j where j.process_instance_id_ = d.process_instance_id
-              and j.act_id_ = :timer and j.job_state_ = 2) deadline_jobs
+            (select count(*) from act_hi_job_log j
+              where j.process_instance_id_ = d.process_instance_id
+                and j.act_id_ = :timer and j.job_state_ = 2) deadline_jobs
           from dispute d where d.process_instance_id in (:ids)""")
           .param("notice", ESCALATION_NOTICE).param("timer", DEADLINE_TIMER).param("ids", ids)
           .query((rs, row) -> new Outcome(rs.getString(1), rs.getString(2), rs.getString(3),
