@@ -999,9 +999,10 @@
     AppealDispute: {
       async prepare(form) {
         const select = form.root.querySelector('[name="disputeId"]');
-        // Refused and cancelled disputes had no decision to appeal.
+        // Refused and cancelled disputes had no decision to appeal; a dispute is appealed once.
         const disputes = (await api('/api/disputes')).filter((d) => d.status === 'CLOSED'
-          && d.closureReason !== 'INELIGIBLE' && d.closureReason !== 'CANCELLED_BY_BUYER');
+          && d.closureReason !== 'INELIGIBLE' && d.closureReason !== 'CANCELLED_BY_BUYER'
+          && !d.appealId);
         form.context.disputes = disputes;
         select.appendChild(el('option', { value: '' }, disputes.length
           ? 'Choose one of your closed disputes\u2026' : 'You have no closed dispute to appeal'));
@@ -1017,7 +1018,7 @@
             ['Order', d.orderId],
             ['Claim', label('reason', d.reason)],
             ['Outcome', label('resolution', d.resolution)
-              + (d.refundAmount ? ' of ' + money(d.refundAmount, d.currency) : '')],
+              + (Number(d.refundAmount) > 0 ? ' of ' + money(d.refundAmount, d.currency) : '')],
             ['How it ended', label('closureReason', d.closureReason)],
             ['Closed', date(d.closedAt)]
           ]));
@@ -1046,7 +1047,8 @@
         slot.appendChild(panel('Appeal ' + appeal.appealId, [facts([
           ['Appellant', appeal.appellantId + ' (' + label('role', appeal.appellantRole) + ')'],
           ['Outcome appealed', label('resolution', dispute.resolution)
-            + (dispute.refundAmount ? ' of ' + money(dispute.refundAmount, dispute.currency) : '')],
+            + (Number(dispute.refundAmount) > 0
+              ? ' of ' + money(dispute.refundAmount, dispute.currency) : '')],
           ['Decided by', dispute.decidedBy || '\u2014'],
           ['Rationale', dispute.decisionRationale || '\u2014']
         ]), el('blockquote', { className: 'df-text', 'data-df': 'statement' }, appeal.statement)],
