@@ -356,21 +356,42 @@
       Object.keys(this.camForm.variableManager.variables).forEach((name) => {
         context.variables[name] = this.variable(name);
       });
+      if (context.variables.contactId) {
+        return this.loadContact(context);
+      }
       const disputeId = context.variables.disputeId;
       if (!disputeId) {
         return context;
       }
+      const appealId = context.variables.appealId;
       const [file, evidence, task] = await Promise.all([
-        api('/api/disputes/' + encodeURIComponent(disputeId)),
+        // An appeal's review: the appeal with its dispute's case file, in one answer.
+        appealId ? api('/api/appeals/' + encodeURIComponent(appealId))
+          : api('/api/disputes/' + encodeURIComponent(disputeId)),
         api('/api/disputes/' + encodeURIComponent(disputeId) + '/evidence'),
         this.task()
       ]);
+      context.appeal = file.appeal;
       context.dispute = file.dispute;
       context.timeline = file.timeline || [];
       context.offers = file.offers || [];
       context.evidence = evidence;
       context.task = task;
       context.order = await api('/api/orders/' + encodeURIComponent(file.dispute.orderId))
+        .catch(() => null);
+      return context;
+    }
+
+    /** A contact's steps: the order and the conversation so far, oldest message first. */
+    async loadContact(context) {
+      const [file, task] = await Promise.all([
+        api('/api/contacts/' + encodeURIComponent(context.variables.contactId)),
+        this.task()
+      ]);
+      context.contact = file.contact;
+      context.messages = file.messages || [];
+      context.task = task;
+      context.order = await api('/api/orders/' + encodeURIComponent(file.contact.orderId))
         .catch(() => null);
       return context;
     }
@@ -387,6 +408,10 @@
 
     renderCaseFile() {
       const slot = this.root.querySelector('[data-df="casefile"]');
+      if (slot && this.context.contact) {
+        this.renderContact(slot);
+        return;
+      }
       if (!slot || !this.context.dispute) {
         return;
       }
@@ -402,6 +427,36 @@
       }
       slot.appendChild(this.evidencePanel(this.context.evidence));
       slot.appendChild(this.timelinePanel(this.context.timeline, dispute));
+    }
+
+    renderContact(slot) {
+      const { contact, order, task } = this.context;
+      const due = (task && task.due) || contact.dueAt;
+      slot.textContent = '';
+      const heading = el('div', { className: 'df-heading' },
+        el('span', { className: 'df-dispute-id' }, 'Contact ' + contact.contactId),
+        el('span', { className: 'df-status' }, label('status', contact.status)));
+      slot.appendChild(due
+        ? el('div', { className: 'df-deadline', 'data-df': 'deadline' }, heading,
+          el('div', { className: 'df-due' }, el('strong', {}, 'Deadline '),
+            el('time', { datetime: due }, dateTime(due)),
+            el('span', { className: 'df-left', 'data-df': 'time-left' }, timeLeft(due))))
+        : el('div', { className: 'df-deadline' }, heading));
+      const rows = [['Item', order ? order.title : '\u2014'], ['Order', contact.orderId]];
+      if (order) {
+        rows.push(['Amount', money(order.amount, order.currency)]);
+        rows.push(['Shipped', order.shippedAt ? date(order.shippedAt) : 'not shipped']);
+        rows.push(['Delivered', order.deliveredAt ? date(order.deliveredAt) : 'not confirmed']);
+      }
+      rows.push(['Buyer', contact.buyerId], ['Seller', contact.sellerId]);
+      slot.appendChild(panel('Order', facts(rows), 'df-order'));
+      slot.appendChild(panel('Conversation', el('ol', { className: 'df-timeline',
+        'data-df': 'conversation' }, this.context.messages.map((message) => el('li', {},
+        el('time', { datetime: message.postedAt }, dateTime(message.postedAt)),
+        el('span', { className: 'df-role df-role-' + String(message.authorRole).toLowerCase() },
+          label('role', message.authorRole)),
+        el('span', { className: 'df-event' }, message.authorId),
+        el('div', { className: 'df-text df-detail' }, message.body)))), 'df-timeline-panel'));
     }
 
     deadlineBanner(task, dispute) {
@@ -694,7 +749,8 @@
       }
       const variables = this.step.submit(values, this.context, this);
       Object.entries(variables).forEach(([name, typed]) => this.setVariable(name, typed));
-      const ids = this.evidenceIds();
+      const slot = this.root.querySelector('[data-df="uploads"]');
+      const ids = slot && !slot.closest('[hidden]') ? this.evidenceIds() : '';
       if (ids) {
         // Transient: the ids reach the step that attaches the files, never the engine's tables.
         this.setVariable('evidenceIds', { type: 'String', value: ids, valueInfo: { transient: true } });
@@ -865,6 +921,172 @@
       submit(values) {
         return Object.assign({ orderId: { type: 'String', value: values.orderId } },
           claimVariables(values));
+      }
+    },
+
+    /* Start form of sellerContact: the buyer writes to the seller about an order. */
+    ContactSeller: {
+      prepare(form) {
+        return STEPS.OpenDispute.prepare(form);
+      },
+      refresh(form) {
+        const order = (form.context.orders || []).find((o) => o.orderId === form.value('orderId'));
+        const slot = form.root.querySelector('[data-df="order"]');
+        slot.textContent = '';
+        if (order) {
+          slot.appendChild(facts([
+            ['Item', order.title],
+            ['Amount', money(order.amount, order.currency)],
+            ['Shipped', order.shippedAt ? date(order.shippedAt) : 'not shipped'],
+            ['Seller', order.sellerId]
+          ]));
+        }
+      },
+      validate(values) {
+        const errors = [];
+        required(errors, values, 'orderId', 'choose the order');
+        text(errors, values, 'buyerMessage', 1, 4000);
+        return errors;
+      },
+      submit(values) {
+        return {
+          orderId: { type: 'String', value: values.orderId },
+          buyerMessage: { type: 'String', value: values.buyerMessage }
+        };
+      }
+    },
+
+    /* The seller replies to the buyer's message. */
+    ReplyToBuyer: {
+      validate(values) {
+        const errors = [];
+        text(errors, values, 'sellerMessage', 1, 4000);
+        return errors;
+      },
+      submit(values) {
+        return { sellerMessage: { type: 'String', value: values.sellerMessage } };
+      }
+    },
+
+    /* The buyer says whether the seller's reply resolved the issue; if not, may open a dispute. */
+    ConfirmIssueResolved: {
+      prepare(form, context) {
+        amountHint(form, 'requestedAmount', context.order && context.order.amount,
+          context.order && context.order.currency);
+      },
+      validate(values, context) {
+        const errors = [];
+        if (required(errors, values, 'issueResolved', 'say whether the issue is resolved')
+            && values.issueResolved === 'false'
+            && required(errors, values, 'openDispute', 'say whether you open a dispute')
+            && values.openDispute === 'true') {
+          claimErrors(errors, values, context.order && context.order.amount);
+        }
+        return errors;
+      },
+      submit(values) {
+        const resolved = values.issueResolved === 'true';
+        const open = !resolved && values.openDispute === 'true';
+        const variables = {
+          issueResolved: { type: 'Boolean', value: resolved },
+          openDispute: { type: 'Boolean', value: open }
+        };
+        return open ? Object.assign(variables, claimVariables(values)) : variables;
+      }
+    },
+
+    /* Start form of appealTicket: a party appeals one of their closed disputes. */
+    AppealDispute: {
+      async prepare(form) {
+        const select = form.root.querySelector('[name="disputeId"]');
+        // Refused and cancelled disputes had no decision to appeal; a dispute is appealed once.
+        const disputes = (await api('/api/disputes')).filter((d) => d.status === 'CLOSED'
+          && d.closureReason !== 'INELIGIBLE' && d.closureReason !== 'CANCELLED_BY_BUYER'
+          && !d.appealId);
+        form.context.disputes = disputes;
+        select.appendChild(el('option', { value: '' }, disputes.length
+          ? 'Choose one of your closed disputes\u2026' : 'You have no closed dispute to appeal'));
+        disputes.forEach((d) => select.appendChild(el('option', { value: d.disputeId },
+          d.disputeId + ' \u00b7 ' + d.orderId + ' \u00b7 ' + label('resolution', d.resolution))));
+      },
+      refresh(form) {
+        const d = (form.context.disputes || []).find((x) => x.disputeId === form.value('disputeId'));
+        const slot = form.root.querySelector('[data-df="dispute"]');
+        slot.textContent = '';
+        if (d) {
+          slot.appendChild(facts([
+            ['Order', d.orderId],
+            ['Claim', label('reason', d.reason)],
+            ['Outcome', label('resolution', d.resolution)
+              + (Number(d.refundAmount) > 0 ? ' of ' + money(d.refundAmount, d.currency) : '')],
+            ['How it ended', label('closureReason', d.closureReason)],
+            ['Closed', date(d.closedAt)]
+          ]));
+        }
+      },
+      validate(values) {
+        const errors = [];
+        required(errors, values, 'disputeId', 'choose the dispute');
+        text(errors, values, 'appealStatement', 20, 4000);
+        return errors;
+      },
+      submit(values) {
+        return {
+          disputeId: { type: 'String', value: values.disputeId },
+          appealStatement: { type: 'String', value: values.appealStatement }
+        };
+      }
+    },
+
+    /* A senior mediator reviews an appeal: upholds the outcome or overturns it. */
+    ReviewAppeal: {
+      prepare(form, context) {
+        const { appeal, dispute } = context;
+        const slot = form.root.querySelector('[data-df="appeal"]');
+        slot.textContent = '';
+        slot.appendChild(panel('Appeal ' + appeal.appealId, [facts([
+          ['Appellant', appeal.appellantId + ' (' + label('role', appeal.appellantRole) + ')'],
+          ['Outcome appealed', label('resolution', dispute.resolution)
+            + (Number(dispute.refundAmount) > 0
+              ? ' of ' + money(dispute.refundAmount, dispute.currency) : '')],
+          ['Decided by', dispute.decidedBy || '\u2014'],
+          ['Rationale', dispute.decisionRationale || '\u2014']
+        ]), el('blockquote', { className: 'df-text', 'data-df': 'statement' }, appeal.statement)],
+        'df-claim'));
+        amountHint(form, 'refundAmount', dispute.orderAmount, dispute.currency);
+      },
+      validate(values, context) {
+        const errors = [];
+        const d = context.dispute;
+        if (required(errors, values, 'appealDecision', 'choose a decision')
+            && values.appealDecision === 'OVERTURN'
+            && required(errors, values, 'resolution', 'choose the new outcome')) {
+          if (values.resolution === 'PARTIAL_REFUND') {
+            partialAmount(errors, values, 'refundAmount', d.orderAmount);
+          }
+          const refund = values.resolution === 'PARTIAL_REFUND' ? Number(values.refundAmount)
+            : ['FULL_REFUND', 'RETURN_AND_REFUND'].includes(values.resolution)
+              ? Number(d.orderAmount) : 0;
+          if (values.resolution === d.resolution && refund === Number(d.refundAmount || 0)) {
+            errors.push({ field: 'resolution', message: 'is the outcome the dispute has already: '
+              + 'an overturn changes it; to keep it, uphold' });
+          }
+        }
+        text(errors, values, 'appealRationale', 1, 4000);
+        return errors;
+      },
+      submit(values) {
+        const variables = {
+          appealDecision: { type: 'String', value: values.appealDecision },
+          appealRationale: { type: 'String', value: values.appealRationale }
+        };
+        if (values.appealDecision === 'OVERTURN') {
+          variables.resolution = { type: 'String', value: values.resolution };
+          if (values.resolution === 'PARTIAL_REFUND') {
+            variables.refundAmount = { type: 'String', value: values.refundAmount };
+          }
+        }
+        return variables;
       }
     },
 

@@ -19,6 +19,7 @@ import com.marketplace.disputes.contact.ContactRecords.ContactMessage;
 import com.marketplace.disputes.contact.ContactRecords.ContactRecord;
 import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeVariables;
+import com.marketplace.disputes.evidence.EvidenceAttachments;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +35,8 @@ import org.springframework.stereotype.Component;
  * buyer's claim, in this transaction, so the contact learns at once whether the dispute opened or
  * what made it ineligible. An opened dispute gets the conversation in its timeline (entries
  * PRIOR_CONTACT, at the time each message was written) as evidence of the seller's prior
- * responses, or of their absence.
+ * responses, or of their absence. Uploads the buyer submitted with the claim ({@code evidenceIds})
+ * go to the dispute's start, which attaches them.
  */
 @Component
 public class OpenDisputeFromContactDelegate implements JavaDelegate {
@@ -64,6 +67,11 @@ public class OpenDisputeFromContactDelegate implements JavaDelegate {
     request.put(CONTACT_ID, contactId);
     for (String field : CLAIM_FIELDS) {
       request.put(field, execution.getVariable(field));
+    }
+    Object evidenceIds = execution.getVariable(EvidenceAttachments.EVIDENCE_IDS);
+    if (evidenceIds != null) {
+      // Still transient: the dispute's start attaches the buyer's uploads, as its start form does.
+      request.put(EvidenceAttachments.EVIDENCE_IDS, Variables.stringValue(evidenceIds.toString(), true));
     }
     VariableMap dispute = runtimeService.createProcessInstanceByKey(DISPUTE_PROCESS)
         .setVariables(request)

@@ -59,7 +59,12 @@ public class EvidenceAttachments {
     if (ids == null || ids.toString().isBlank()) {
       return;
     }
-    String disputeId = DisputeVariables.of(scope).disputeId();
+    DisputeVariables vars = DisputeVariables.of(scope);
+    String disputeId = vars.disputeId();
+    if (disputeId == null && vars.string(DisputeVariables.CONTACT_ID) != null) {
+      // A contact's step opening a dispute: the dispute it starts attaches them.
+      return;
+    }
     if (disputeId == null) {
       throw InvalidRequestException.of("Cannot attach evidence", EVIDENCE_IDS,
           "is accepted only in the steps of a dispute");

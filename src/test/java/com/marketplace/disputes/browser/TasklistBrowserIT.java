@@ -11,6 +11,7 @@ import com.marketplace.disputes.identity.TasklistFilters;
 import com.marketplace.disputes.orders.DemoOrders;
 import com.marketplace.disputes.orders.OrderRepository;
 import com.marketplace.disputes.support.DisputeDriver;
+import com.marketplace.disputes.support.TestOrders;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +37,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -55,6 +57,7 @@ class TasklistBrowserIT {
   @Autowired EvidenceStore evidence;
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
+  @Autowired JdbcClient jdbc;
 
   @TempDir Path files;
 
@@ -88,7 +91,8 @@ class TasklistBrowserIT {
 
     // buyer1 opens a dispute on ORD-1001 with a photo.
     tasklist.login("buyer1");
-    assertThat(tasklist.startableProcesses()).containsExactly("Dispute mediation");
+    assertThat(tasklist.startableProcesses())
+        .containsExactlyInAnyOrder("Dispute mediation", "Seller contact", "Appeal ticket");
     tasklist.startForm("Dispute mediation");
     tasklist.select("orderId", "ORD-1001");
     assertThat(tasklist.field("[data-df=order]").getText()).contains("USB-C cable, 2 m", "49.90 USD");
@@ -114,7 +118,8 @@ class TasklistBrowserIT {
     // seller1 finds it in "My disputes" with the photo, and makes a counter offer.
     awaitTask(dispute, "RespondToDispute");
     tasklist.login("seller1");
-    assertThat(tasklist.startableProcesses()).as("sellers do not open disputes").isEmpty();
+    assertThat(tasklist.startableProcesses()).as("sellers do not open disputes, they may appeal")
+        .containsExactly("Appeal ticket");
     tasklist.openFilter(TasklistFilters.MY_DISPUTES);
     tasklist.openTaskOf(disputeId);
     assertThat(tasklist.field("[data-df=deadline]").getText()).contains("days", "left");
@@ -317,6 +322,65 @@ class TasklistBrowserIT {
     assertThat(closed.refundAmount()).isEqualByComparingTo(new BigDecimal("34.50"));
     assertThat(evidence.forDispute(dispute.disputeId())).singleElement()
         .satisfies(file -> assertThat(file.contentType()).isEqualTo("application/pdf"));
+  }
+
+  @Test
+  void buyerContactsSellerThenOpensDisputeFromTheContact() {
+    String orderId = new TestOrders(jdbc).eligible("buyer1", "seller1", "64.00");
+    Path photo = TestPhoto.write(files.resolve("scratched-lens.jpg"));
+
+    // buyer1 writes to seller1 about the order.
+    tasklist.login("buyer1");
+    tasklist.startForm("Seller contact");
+    tasklist.select("orderId", orderId);
+    assertThat(tasklist.field("[data-df=order]").getText()).contains("64.00", "seller1");
+    tasklist.type("buyerMessage", "The lens arrived <b>scratched</b>. Can you help?");
+    browser.screenshot("16-buyer-contacts-seller");
+    tasklist.start();
+
+    // seller1 reads the message as text and replies.
+    awaitContactTask(orderId, "ReplyToBuyer");
+    tasklist.login("seller1");
+    tasklist.openFilter(TasklistFilters.MY_DISPUTES);
+    tasklist.openTaskOf(orderId);
+    assertThat(tasklist.field("[data-df=conversation]").getText())
+        .contains("The lens arrived <b>scratched</b>. Can you help?");
+    tasklist.type("sellerMessage", "Sorry to hear that. Please send it back and I will look.");
+    browser.screenshot("17-seller-replies");
+    tasklist.complete();
+
+    // buyer1 is not satisfied and opens a dispute from the contact, with a photo.
+    awaitContactTask(orderId, "ConfirmIssueResolved");
+    tasklist.login("buyer1");
+    tasklist.openFilter(TasklistFilters.MY_DISPUTES);
+    tasklist.openTaskOf(orderId);
+    assertThat(tasklist.field("[data-df=conversation]").getText()).contains("Please send it back");
+    tasklist.choose("issueResolved", "false");
+    tasklist.choose("openDispute", "true");
+    tasklist.select("reason", "DAMAGED");
+    tasklist.choose("itemReceived", "true");
+    tasklist.select("problemDetail", "OTHER");
+    tasklist.type("description", "short");
+    tasklist.select("requestedResolution", "FULL_REFUND");
+    browser.clickable(By.xpath("//button[normalize-space()='Complete']")).click();
+    assertThat(tasklist.field("[data-field=description] .df-error").getText())
+        .as("the claim is checked as in the open-dispute form").contains("20 to 2000");
+    tasklist.type("description", "The lens has a deep scratch across the middle; photos show it.");
+    tasklist.field("[data-df=file-input]").sendKeys(photo.toAbsolutePath().toString());
+    browser.visible(By.cssSelector(".dispute-form .df-upload-uploaded img"));
+    browser.screenshot("18-buyer-opens-dispute-from-contact");
+    tasklist.complete();
+
+    DisputeRecord dispute = browser.waitFor(driver -> openDispute("buyer1", orderId).orElse(null));
+    assertThat(dispute.reason()).isEqualTo("DAMAGED");
+    assertThat(evidence.forDispute(dispute.disputeId())).singleElement()
+        .satisfies(file -> assertThat(file.fileName()).isEqualTo("scratched-lens.jpg"));
+  }
+
+  private Task awaitContactTask(String orderId, String taskKey) {
+    return browser.waitFor(Duration.ofSeconds(60), driver -> taskService.createTaskQuery()
+        .processDefinitionKey("sellerContact").processVariableValueEquals("orderId", orderId)
+        .taskDefinitionKey(taskKey).singleResult());
   }
 
   /** The buyer's open dispute on the order, once the start has committed. */
