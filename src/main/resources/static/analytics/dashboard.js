@@ -312,8 +312,10 @@
   async function load(params) {
     const error = document.getElementById('error');
     try {
-      const response = await fetch(`/api/analytics?${params}`, { credentials: 'same-origin',
-        headers: { Accept: 'application/json' } });
+      // From the origin, not the page's address: that may carry a user:password@ the browser
+      // refuses in a fetch.
+      const response = await fetch(new URL(`/api/analytics?${params}`, window.location.origin), {
+        credentials: 'same-origin', headers: { Accept: 'application/json' } });
       if (!response.ok) {
         const problem = await response.json().catch(() => ({}));
         throw new Error(problem.detail || `${response.status} ${response.statusText}`);
