@@ -49,10 +49,14 @@ public class DisputeMetricsListener implements ExecutionListener {
       refundStep(execution, disputeId);
       return;
     }
+    // A process started part-way (as some tests do) may have no dispute row: nothing to count.
     Facts dispute = jdbc.sql("""
         select reason, escalation_reason, decision, closure_reason, opened_at
         from dispute where dispute_id = :id""")
-        .param("id", disputeId).query(Facts.class).single();
+        .param("id", disputeId).query(Facts.class).optional().orElse(null);
+    if (dispute == null) {
+      return;
+    }
     switch (step) {
       case OPEN_DISPUTE -> afterCommit(() -> metrics.opened(dispute.reason()));
       case ESCALATE -> afterCommit(() -> metrics.escalated(dispute.escalationReason()));
