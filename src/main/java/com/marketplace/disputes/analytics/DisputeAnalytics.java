@@ -1,0 +1,57 @@
+package com.marketplace.disputes.analytics;
+
+import com.marketplace.disputes.analytics.AnalyticsQueries.OpenCount;
+import com.marketplace.disputes.dispute.DisputeRecords;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Computes a figure for a period: the one place that knows which query answers which figure. */
+@Service
+public class DisputeAnalytics {
+
+  /** How the seller ranking is cut: at least this many orders, this many sellers. */
+  public record SellerRanking(int minOrders, int limit) {}
+
+  private final AnalyticsQueries queries;
+  private final OpenDisputes openDisputes;
+
+  public DisputeAnalytics(AnalyticsQueries queries, OpenDisputes openDisputes) {
+    this.queries = queries;
+    this.openDisputes = openDisputes;
+  }
+
+  @Transactional(readOnly = true)
+  public FigureTable figure(Figure figure, AnalyticsPeriod period, SellerRanking ranking) {
+    return switch (figure) {
+      case OPENED_PER_DAY -> queries.openedPerDay(period);
+      case OPEN_BY_STATUS -> openByStatus(period);
+      case OUTCOMES -> queries.outcomes(period);
+      case ESCALATIONS -> queries.escalations(period);
+      case DURATIONS -> queries.durations(period);
+      case MEDIATION_SLA -> queries.mediationSla(period,
+          DisputeRecords.now().atOffset(ZoneOffset.UTC));
+      case DECISIONS -> queries.decisions(period);
+      case REFUNDS -> queries.refunds(period);
+      case APPEALS -> queries.appeals(period);
+      case TOP_SELLERS -> queries.topSellers(period, ranking.minOrders(), ranking.limit());
+    };
+  }
+
+  /** Every figure for the period, in the order the dashboard shows them. */
+  @Transactional(readOnly = true)
+  public List<FigureTable> all(AnalyticsPeriod period, SellerRanking ranking) {
+    return Arrays.stream(Figure.values()).map(f -> figure(f, period, ranking)).toList();
+  }
+
+  private FigureTable openByStatus(AnalyticsPeriod period) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (OpenCount count : openDisputes.counts()) {
+      rows.add(List.of(count.status(), count.awaiting(), count.disputes(), count.overdue()));
+    }
+    return new FigureTable(Figure.OPEN_BY_STATUS, period, rows);
+  }
+}

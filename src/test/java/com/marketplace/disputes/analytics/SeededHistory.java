@@ -1,0 +1,267 @@
+package com.marketplace.disputes.analytics;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A known dispute history written straight into the domain tables, with timestamps to the
+ * second, for the period March 2026 looked at on 2 April 2026. Every figure's expected value in
+ * the tests follows from the rows below; the comments give each dispute's story.
+ */
+final class SeededHistory {
+
+  static final LocalDate FROM = LocalDate.parse("2026-03-01");
+  static final LocalDate TO = LocalDate.parse("2026-03-31");
+  static final Instant NOW = Instant.parse("2026-04-02T00:00:00Z");
+
+  private final JdbcClient jdbc;
+  private final AtomicInteger refunds = new AtomicInteger();
+
+  SeededHistory(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void write() {
+    for (String table : new String[] {"dispute_event", "dispute_offer", "refund", "dispute",
+        "market_order"}) {
+      jdbc.sql("delete from " + table).update();
+    }
+
+    // D-A1: seller accepts after 24 h, refund, closed by agreement after 72 h; appealed on
+    // 1 April (after the period: it still counts as an appeal of a March closure), overturned
+    // the same day (outside the period).
+    dispute("D-A1", "s-alpha", "NOT_RECEIVED", "CLOSED", "2026-03-02T10:00:00Z")
+        .closed("2026-03-05T10:00:00Z", "AGREEMENT").write();
+    event("D-A1", "SELLER_ACCEPTED", "2026-03-03T10:00:00Z");
+    refund("D-A1", "49.90", "USD", "2026-03-05T09:00:00Z");
+    event("D-A1", "APPEALED", "2026-04-01T10:00:00Z");
+    event("D-A1", "APPEAL_OVERTURNED", "2026-04-01T12:00:00Z");
+
+    // D-A2: counter offer after 72 h, the buyer never answers: closed after 216 h, the offer
+    // paid, later raised by 5.00 (a second payment for the same dispute).
+    dispute("D-A2", "s-alpha", "DAMAGED", "CLOSED", "2026-03-02T12:00:00Z")
+        .closed("2026-03-11T12:00:00Z", "BUYER_NO_RESPONSE").write();
+    event("D-A2", "COUNTER_OFFERED", "2026-03-05T12:00:00Z");
+    refund("D-A2", "10.00", "USD", "2026-03-11T12:00:00Z");
+    refund("D-A2", "5.00", "USD", "2026-03-20T00:00:00Z");
+
+    // D-A3: rejected after 6 h, the buyer escalates, decided after 24 h in mediation: full
+    // refund in EUR, closed after 72 h.
+    dispute("D-A3", "s-alpha", "NOT_AS_DESCRIBED", "CLOSED", "2026-03-03T00:00:00Z")
+        .escalated("2026-03-03T08:00:00Z", "BUYER_REQUESTED")
+        .decided("2026-03-04T08:00:00Z", "FULL_REFUND")
+        .closed("2026-03-06T00:00:00Z", "PLATFORM_DECISION").write();
+    event("D-A3", "SELLER_REJECTED", "2026-03-03T06:00:00Z");
+    refund("D-A3", "100.00", "EUR", "2026-03-05T00:00:00Z");
+
+    // D-A4: the seller stays silent, automatic escalation, the SLA breaks, partial refund after
+    // 72 h in mediation, closed after 456 h.
+    dispute("D-A4", "s-bravo", "QUALITY_PROBLEM", "CLOSED", "2026-03-05T00:00:00Z")
+        .escalated("2026-03-20T00:00:00Z", "SELLER_NO_RESPONSE")
+        .decided("2026-03-23T00:00:00Z", "PARTIAL_REFUND")
+        .closed("2026-03-24T00:00:00Z", "PLATFORM_DECISION").write();
+    event("D-A4", "MEDIATION_SLA_BREACHED", "2026-03-22T00:00:00Z");
+    refund("D-A4", "20.00", "USD", "2026-03-24T00:00:00Z");
+
+    // D-A5: rejected after 48 h, rejected again after a revision, the seller escalates, two
+    // mediation rounds both past the SLA, claim rejected after 144 h in mediation, closed after
+    // 309 h; appealed and upheld in March.
+    dispute("D-A5", "s-bravo", "NOT_RECEIVED", "CLOSED", "2026-03-02T05:00:00Z")
+        .escalated("2026-03-09T01:00:00Z", "SELLER_REQUESTED")
+        .decided("2026-03-15T01:00:00Z", "REJECT_CLAIM")
+        .closed("2026-03-15T02:00:00Z", "PLATFORM_DECISION").write();
+    event("D-A5", "SELLER_REJECTED", "2026-03-04T05:00:00Z");
+    event("D-A5", "SELLER_REJECTED", "2026-03-09T00:00:00Z");
+    event("D-A5", "MEDIATION_SLA_BREACHED", "2026-03-11T01:00:00Z");
+    event("D-A5", "MEDIATION_SLA_BREACHED", "2026-03-14T00:00:00Z");
+    event("D-A5", "APPEALED", "2026-03-20T00:00:00Z");
+    event("D-A5", "APPEAL_UPHELD", "2026-03-25T00:00:00Z");
+
+    // D-A6: cancelled by the buyer after 24 h, before the seller answered.
+    dispute("D-A6", "s-bravo", "DAMAGED", "CLOSED", "2026-03-10T00:00:00Z")
+        .closed("2026-03-11T00:00:00Z", "CANCELLED_BY_BUYER").write();
+
+    // D-A7: waiting for the seller, past its due date.
+    dispute("D-A7", "s-bravo", "NOT_RECEIVED", "AWAITING_SELLER", "2026-03-12T00:00:00Z")
+        .awaiting("SELLER", "2026-03-27T00:00:00Z", false).write();
+
+    // D-A8: the buyer escalates; waiting for a decision, SLA broken and flagged.
+    dispute("D-A8", "s-charlie", "QUANTITY_PROBLEM", "IN_MEDIATION", "2026-03-15T00:00:00Z")
+        .escalated("2026-03-16T00:00:00Z", "BUYER_REQUESTED")
+        .awaiting("PLATFORM", "2026-03-18T00:00:00Z", true).write();
+    event("D-A8", "MEDIATION_SLA_BREACHED", "2026-03-18T00:00:00Z");
+
+    // D-A9: counter offer after 12 h, waiting for the buyer, not due yet.
+    dispute("D-A9", "s-charlie", "DAMAGED", "AWAITING_BUYER", "2026-03-20T00:00:00Z")
+        .awaiting("BUYER", "2026-04-10T00:00:00Z", false).write();
+    event("D-A9", "COUNTER_OFFERED", "2026-03-20T12:00:00Z");
+
+    // D-A10: opened in the period's last second, waiting for the seller.
+    dispute("D-A10", "s-delta", "NOT_AS_DESCRIBED", "AWAITING_SELLER", "2026-03-31T23:59:59Z")
+        .awaiting("SELLER", "2026-04-15T00:00:00Z", false).write();
+
+    // D-A11: automatic escalation, full refund decided after 48 h; the refund has not run yet,
+    // so the row still says IN_MEDIATION with the old SLA date.
+    dispute("D-A11", "s-delta", "NOT_AS_DESCRIBED", "IN_MEDIATION", "2026-03-10T00:00:00Z")
+        .escalated("2026-03-25T00:00:00Z", "SELLER_NO_RESPONSE")
+        .decided("2026-03-27T00:00:00Z", "FULL_REFUND")
+        .awaiting("PLATFORM", "2026-03-27T00:00:00Z", false).write();
+
+    // D-A12: refused as ineligible: in no figure.
+    dispute("D-A12", "s-alpha", "DAMAGED", "INELIGIBLE", "2026-03-05T00:00:00Z")
+        .closed("2026-03-05T00:00:00Z", "INELIGIBLE").write();
+
+    // D-B1: opened the hour before the period, accepted 3 h later, closed after 25 h, refund.
+    dispute("D-B1", "s-echo", "NOT_RECEIVED", "CLOSED", "2026-02-28T23:00:00Z")
+        .closed("2026-03-02T00:00:00Z", "AGREEMENT").write();
+    event("D-B1", "SELLER_ACCEPTED", "2026-03-01T02:00:00Z");
+    refund("D-B1", "30.00", "USD", "2026-03-01T23:00:00Z");
+
+    // D-B2: all in February, except its appeal: appealed 1 March, overturned 10 March with a
+    // second refund of 25.00.
+    dispute("D-B2", "s-echo", "DAMAGED", "CLOSED", "2026-01-20T00:00:00Z")
+        .escalated("2026-02-10T00:00:00Z", "SELLER_NO_RESPONSE")
+        .decided("2026-02-12T00:00:00Z", "FULL_REFUND")
+        .closed("2026-02-20T00:00:00Z", "PLATFORM_DECISION").write();
+    refund("D-B2", "75.00", "USD", "2026-02-20T00:00:00Z");
+    event("D-B2", "APPEALED", "2026-03-01T00:00:00Z");
+    event("D-B2", "APPEAL_OVERTURNED", "2026-03-10T00:00:00Z");
+    refund("D-B2", "25.00", "USD", "2026-03-10T00:00:00Z");
+
+    // D-B3: opened at the first instant after the period.
+    dispute("D-B3", "s-alpha", "NOT_RECEIVED", "AWAITING_SELLER", "2026-04-01T00:00:00Z")
+        .awaiting("SELLER", "2026-04-16T00:00:00Z", false).write();
+
+    // D-B4: first answered in February, answered again in March (not a first answer), waiting
+    // for the buyer past the due date.
+    dispute("D-B4", "s-echo", "QUALITY_PROBLEM", "AWAITING_BUYER", "2026-02-20T00:00:00Z")
+        .awaiting("BUYER", "2026-03-09T00:00:00Z", false).write();
+    event("D-B4", "SELLER_REJECTED", "2026-02-21T00:00:00Z");
+    event("D-B4", "SELLER_REJECTED", "2026-03-02T00:00:00Z");
+
+    // D-C1: just opened, no task yet.
+    dispute("D-C1", "s-delta", "DAMAGED", "OPEN", "2026-04-01T12:00:00Z").write();
+
+    orders("s-alpha", 10, "2026-03-01T00:00:00Z");
+    orders("s-alpha", 5, "2026-02-27T00:00:00Z");
+    orders("s-alpha", 1, "2026-04-01T00:00:00Z");
+    orders("s-bravo", 40, "2026-03-04T00:00:00Z");
+    orders("s-charlie", 5, "2026-03-05T00:00:00Z");
+    orders("s-delta", 20, "2026-03-31T23:00:00Z");
+  }
+
+  private DisputeRow dispute(String id, String seller, String reason, String status,
+      String openedAt) {
+    return new DisputeRow(id, seller, reason, status, openedAt);
+  }
+
+  private final class DisputeRow {
+    private final String id;
+    private final String seller;
+    private final String reason;
+    private final String status;
+    private final String openedAt;
+    private String escalatedAt;
+    private String escalationReason;
+    private String decidedAt;
+    private String decision;
+    private String closedAt;
+    private String closureReason;
+    private String awaiting;
+    private String dueAt;
+    private boolean overdue;
+
+    DisputeRow(String id, String seller, String reason, String status, String openedAt) {
+      this.id = id;
+      this.seller = seller;
+      this.reason = reason;
+      this.status = status;
+      this.openedAt = openedAt;
+    }
+
+    DisputeRow escalated(String at, String why) {
+      escalatedAt = at;
+      escalationReason = why;
+      return this;
+    }
+
+    DisputeRow decided(String at, String what) {
+      decidedAt = at;
+      decision = what;
+      return this;
+    }
+
+    DisputeRow closed(String at, String why) {
+      closedAt = at;
+      closureReason = why;
+      return this;
+    }
+
+    DisputeRow awaiting(String party, String due, boolean flagged) {
+      awaiting = party;
+      dueAt = due;
+      overdue = flagged;
+      return this;
+    }
+
+    void write() {
+      jdbc.sql("""
+          insert into dispute (dispute_id, order_id, buyer_id, seller_id, status, reason,
+            item_received, description, requested_resolution, order_amount, currency, awaiting,
+            due_at, overdue, escalation_reason, decision, closure_reason, opened_at,
+            escalated_at, decided_at, closed_at)
+          values (:id, :order, 'b-one', :seller, :status, :reason, false,
+            'Seeded for the analytics test.', 'FULL_REFUND', 100.00, 'USD', :awaiting, :due,
+            :overdue, :escalationReason, :decision, :closureReason, :openedAt, :escalatedAt,
+            :decidedAt, :closedAt)""")
+          .param("id", id).param("order", "O-" + id).param("seller", seller)
+          .param("status", status).param("reason", reason).param("awaiting", awaiting)
+          .param("due", at(dueAt)).param("overdue", overdue)
+          .param("escalationReason", escalationReason).param("decision", decision)
+          .param("closureReason", closureReason).param("openedAt", at(openedAt))
+          .param("escalatedAt", at(escalatedAt)).param("decidedAt", at(decidedAt))
+          .param("closedAt", at(closedAt))
+          .update();
+    }
+  }
+
+  private void event(String disputeId, String type, String at) {
+    jdbc.sql("""
+        insert into dispute_event (dispute_id, occurred_at, actor, actor_role, event_type)
+        values (:id, :at, 'seed', 'SYSTEM', :type)""")
+        .param("id", disputeId).param("at", at(at)).param("type", type).update();
+  }
+
+  private void refund(String disputeId, String amount, String currency, String at) {
+    String refundId = "R-" + refunds.incrementAndGet();
+    jdbc.sql("""
+        insert into refund (refund_id, dispute_id, idempotency_key, amount, currency,
+          requested_at, expected_by)
+        values (:id, :dispute, :id, :amount, :currency, :at, :expected)""")
+        .param("id", refundId).param("dispute", disputeId).param("amount", new BigDecimal(amount))
+        .param("currency", currency).param("at", at(at))
+        .param("expected", LocalDate.parse(at.substring(0, 10)).plusDays(14)).update();
+  }
+
+  private void orders(String seller, int count, String shippedAt) {
+    for (int i = 0; i < count; i++) {
+      jdbc.sql("""
+          insert into market_order (order_id, buyer_id, seller_id, title, amount, currency,
+            item_type, shipped_at, protection_ends_at, updated_at)
+          values (:id, 'b-one', :seller, 'Seeded order', 10.00, 'USD', 'PHYSICAL', :shipped,
+            :protection, :shipped)""")
+          .param("id", seller + "-" + shippedAt.substring(0, 10) + "-" + i).param("seller", seller)
+          .param("shipped", at(shippedAt))
+          .param("protection", at(shippedAt).plusDays(60)).update();
+    }
+  }
+
+  private static OffsetDateTime at(String instant) {
+    return instant == null ? null : Instant.parse(instant).atOffset(ZoneOffset.UTC);
+  }
+}
