@@ -199,7 +199,7 @@ public class AnalyticsQueries {
     long appealed = count("""
         select count(distinct d.dispute_id)
         from dispute_event e join dispute d on d.dispute_id = e.dispute_id
-        where e.event_type = 'APPEALED' and e.occurred_at >= :from
+        where e.event_type = 'APPEAL_FILED' and e.occurred_at >= :from
           and d.closed_at >= :from and d.closed_at < :to and d.closure_reason in (:appealable)""",
         params);
     Map<String, Long> decided = counts("""

@@ -351,7 +351,7 @@ public class DemoHistory {
       }, "system", "SYSTEM", "CLOSED", closure, resolution, refund);
       if (random.nextDouble() < 0.06) {
         Instant appealed = at.plus(hours(24, 240));
-        step(appealed, r -> { }, order.buyer(), "BUYER", "APPEALED",
+        step(appealed, r -> { }, order.buyer(), "BUYER", "APPEAL_FILED",
             "New photos of the item as it arrived.", null, null);
         boolean overturn = random.nextDouble() < 0.25;
         step(appealed.plus(hours(24, 120)), r -> { }, "senior1", "PLATFORM",

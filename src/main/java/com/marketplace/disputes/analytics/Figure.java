@@ -98,7 +98,7 @@ public enum Figure {
       """
       closedAppealable: disputes closed in the period that may be appealed (closure AGREEMENT, \
       PLATFORM_DECISION or BUYER_NO_RESPONSE; cancelled and refused ones may not). appealed: of \
-      those, the disputes with an APPEALED timeline event so far; closures near the end of the \
+      those, the disputes with an APPEAL_FILED timeline event so far; closures near the end of the \
       period may still be appealed (30-day window). appealRate = appealed / closedAppealable. \
       appealDecisions: appeals decided in the period (APPEAL_UPHELD or APPEAL_OVERTURNED events). \
       overturned: APPEAL_OVERTURNED events in the period. overturnRate = overturned / \

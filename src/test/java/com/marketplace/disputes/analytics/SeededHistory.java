@@ -39,7 +39,7 @@ final class SeededHistory {
         .closed("2026-03-05T10:00:00Z", "AGREEMENT").write();
     event("D-A1", "SELLER_ACCEPTED", "2026-03-03T10:00:00Z");
     refund("D-A1", "49.90", "USD", "2026-03-05T09:00:00Z");
-    event("D-A1", "APPEALED", "2026-04-01T10:00:00Z");
+    event("D-A1", "APPEAL_FILED", "2026-04-01T10:00:00Z");
     event("D-A1", "APPEAL_OVERTURNED", "2026-04-01T12:00:00Z");
 
     // D-A2: counter offer after 72 h, the buyer never answers: closed after 216 h, the offer
@@ -79,7 +79,7 @@ final class SeededHistory {
     event("D-A5", "SELLER_REJECTED", "2026-03-09T00:00:00Z");
     event("D-A5", "MEDIATION_SLA_BREACHED", "2026-03-11T01:00:00Z");
     event("D-A5", "MEDIATION_SLA_BREACHED", "2026-03-14T00:00:00Z");
-    event("D-A5", "APPEALED", "2026-03-20T00:00:00Z");
+    event("D-A5", "APPEAL_FILED", "2026-03-20T00:00:00Z");
     event("D-A5", "APPEAL_UPHELD", "2026-03-25T00:00:00Z");
 
     // D-A6: cancelled by the buyer after 24 h, before the seller answered.
@@ -129,7 +129,7 @@ final class SeededHistory {
         .decided("2026-02-12T00:00:00Z", "FULL_REFUND")
         .closed("2026-02-20T00:00:00Z", "PLATFORM_DECISION").write();
     refund("D-B2", "75.00", "USD", "2026-02-20T00:00:00Z");
-    event("D-B2", "APPEALED", "2026-03-01T00:00:00Z");
+    event("D-B2", "APPEAL_FILED", "2026-03-01T00:00:00Z");
     event("D-B2", "APPEAL_OVERTURNED", "2026-03-10T00:00:00Z");
     refund("D-B2", "25.00", "USD", "2026-03-10T00:00:00Z");
 
