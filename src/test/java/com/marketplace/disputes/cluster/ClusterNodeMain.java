@@ -46,7 +46,7 @@ public final class ClusterNodeMain {
    * drivers, test configurations of other tests such as a failing payment gateway): a node runs
    * the production beans and only the extras it is given explicitly.
    */
-  static final class TestClassesExcludeFilter extends TypeExcludeFilter {
+  public static final class TestClassesExcludeFilter extends TypeExcludeFilter {
 
     @Override
     public boolean match(MetadataReader metadataReader, MetadataReaderFactory factory)

@@ -1,0 +1,276 @@
+package com.marketplace.disputes.benchmark;
+
+import com.marketplace.disputes.support.DisputeDriver;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+
+/**
+ * Full dispute lifecycles driven through the engine API by several client threads, as buyers,
+ * sellers, mediators and the clock would drive them, while the job executor runs every
+ * asynchronous step (notices by mail, refunds through the payment provider). The same driver runs
+ * the baseline: bare processes with the same user tasks, message, timer and asynchronous jobs in
+ * the same order, but no delegates, listeners, forms or domain tables.
+ */
+final class Lifecycles {
+
+  /** The engine API calls whose latency is reported. */
+  enum Call { START, COMPLETE_TASK, CORRELATE_MESSAGE, FIRE_TIMER }
+
+  /** The three lifecycles of the mix, one after the other. */
+  enum Path { AGREEMENT_AFTER_COUNTER_OFFER, SILENCE_ESCALATION_DECISION, RETURN_AND_REFUND }
+
+  /** Our process or the bare baseline. */
+  enum Flavor {
+    DISPUTES("disputeMediation", "DisputeModified"),
+    BASELINE("baseline", "BaselineModified");
+
+    final String processKey;
+    final String modifiedMessage;
+
+    Flavor(String processKey, String modifiedMessage) {
+      this.processKey = processKey;
+      this.modifiedMessage = modifiedMessage;
+    }
+
+    String processKey(Path path) {
+      return this == DISPUTES ? processKey : processKey + "-" + path.ordinal();
+    }
+  }
+
+  /** What one run measured. */
+  record Result(Flavor flavor, int disputes, double seconds, long commits, long writes,
+      long reads, Map<Call, List<Long>> latencies, int retries) {
+
+    double disputesPerSecond() {
+      return disputes / seconds;
+    }
+  }
+
+  private final ProcessEngine engine;
+  private final BenchmarkNode.SqlCounting sql;
+  private final Population population;
+  private final EngineSignals signals;
+
+  Lifecycles(BenchmarkNode node, Population population) {
+    this.engine = node.engine();
+    this.sql = node.sql();
+    this.signals = node.signals();
+    this.population = population;
+  }
+
+  /** Deploys the baseline's three bare processes (not part of the application). */
+  static void deployBaseline(ProcessEngine engine) {
+    var deployment = engine.getRepositoryService().createDeployment().name("benchmark-baseline")
+        .enableDuplicateFiltering(true);
+    for (Path path : Path.values()) {
+      deployment.addModelInstance(Flavor.BASELINE.processKey(path) + ".bpmn", baseline(path));
+    }
+    deployment.deploy();
+  }
+
+  /**
+   * The bare process of one lifecycle: a plain task with an asynchronous continuation wherever
+   * ours sends a notice or pays, a user task wherever ours waits for a person, the same boundary
+   * message and timer.
+   */
+  static BpmnModelInstance baseline(Path path) {
+    var process = Bpmn.createExecutableProcess(Flavor.BASELINE.processKey(path))
+        .camundaHistoryTimeToLive(1).startEvent()
+        .manualTask("Opened").camundaAsyncBefore();
+    return switch (path) {
+      case AGREEMENT_AFTER_COUNTER_OFFER -> process.userTask("RespondToDispute")
+          .boundaryEvent("Modified").cancelActivity(false).message("BaselineModified")
+          .manualTask("ModifiedNotice").camundaAsyncBefore().endEvent("ModifiedDone")
+          .moveToActivity("RespondToDispute")
+          .manualTask("RespondedNotice").camundaAsyncBefore()
+          .userTask("ReviewSellerResponse")
+          .manualTask("Refund").camundaAsyncBefore()
+          .manualTask("RefundNotice").camundaAsyncBefore()
+          .manualTask("ClosedNotice").camundaAsyncBefore().endEvent("Closed").done();
+      case SILENCE_ESCALATION_DECISION -> process.userTask("RespondToDispute")
+          .boundaryEvent("SellerResponseDeadline").timerWithDuration("P15D")
+          .manualTask("EscalationNotice").camundaAsyncBefore()
+          .userTask("DecideDispute")
+          .manualTask("DecisionNotice").camundaAsyncBefore()
+          .manualTask("Refund").camundaAsyncBefore()
+          .manualTask("RefundNotice").camundaAsyncBefore()
+          .manualTask("ClosedNotice").camundaAsyncBefore().endEvent("Closed")
+          .moveToActivity("RespondToDispute").endEvent("Answered").done();
+      case RETURN_AND_REFUND -> process.userTask("RespondToDispute")
+          .manualTask("ReturnNotice").camundaAsyncBefore()
+          .userTask("ShipReturn")
+          .userTask("ConfirmReturnReceived")
+          .manualTask("Refund").camundaAsyncBefore()
+          .manualTask("RefundNotice").camundaAsyncBefore()
+          .manualTask("ClosedNotice").camundaAsyncBefore().endEvent("Closed").done();
+    };
+  }
+
+  /** Drives {@code count} lifecycles of the mix with {@code threads} client threads. */
+  Result run(Flavor flavor, int count, int threads) throws Exception {
+    int firstOrder = population.orders(count);
+    Map<Call, List<Long>> latencies = new EnumMap<>(Call.class);
+    for (Call call : Call.values()) {
+      latencies.put(call, Collections.synchronizedList(new ArrayList<>()));
+    }
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger retries = new AtomicInteger();
+    long commitsBefore = sql.commits();
+    long writesBefore = sql.writes();
+    long readsBefore = sql.reads();
+    signals.listen(true);
+    long start = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> clients = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        clients.add(pool.submit(() -> {
+          Client client = new Client(flavor, latencies, retries);
+          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+            client.lifecycle(Path.values()[i % Path.values().length], firstOrder + i);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> client : clients) {
+        client.get();
+      }
+    } finally {
+      pool.shutdownNow();
+      signals.listen(false);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new Result(flavor, count, seconds, sql.commits() - commitsBefore,
+        sql.writes() - writesBefore, sql.reads() - readsBefore, latencies, retries.get());
+  }
+
+  /** One client thread: runs one lifecycle at a time, waiting for the engine like a person. */
+  private final class Client {
+
+    private final Flavor flavor;
+    private final Map<Call, List<Long>> latencies;
+    private final AtomicInteger retries;
+    private final RuntimeService runtime = engine.getRuntimeService();
+    private final TaskService tasks = engine.getTaskService();
+    private final ManagementService management = engine.getManagementService();
+
+    Client(Flavor flavor, Map<Call, List<Long>> latencies, AtomicInteger retries) {
+      this.flavor = flavor;
+      this.latencies = latencies;
+      this.retries = retries;
+    }
+
+    void lifecycle(Path path, int number) {
+      String buyer = Population.buyer(number);
+      Map<String, Object> claim = DisputeDriver.claim(Population.orderId(number), buyer);
+      if (path == Path.RETURN_AND_REFUND) {
+        claim.put("requestedResolution", "RETURN_AND_REFUND");
+      }
+      ProcessInstance instance = start(path, claim, number);
+      String key = instance.getBusinessKey();
+      switch (path) {
+        case AGREEMENT_AFTER_COUNTER_OFFER -> {
+          String respond = await(key, "RespondToDispute");
+          timed(Call.CORRELATE_MESSAGE, () -> runtime
+              .createMessageCorrelation(flavor.modifiedMessage).processInstanceBusinessKey(key)
+              .setVariable("description", "Added: the box was crushed, photos to follow.")
+              .correlate());
+          // The seller answers once told of the change (the notice job has run).
+          signals.await(EngineSignals.stepKey(instance.getId(), flavor == Flavor.DISPUTES
+              ? "NotifyClaimModified" : "ModifiedNotice"));
+          completeTask(respond, Map.of("sellerResponse", "COUNTER_OFFER",
+              "offerResolution", "PARTIAL_REFUND", "offerAmount", "20.00"));
+          complete(key, "ReviewSellerResponse", Map.of("buyerDecision", "ACCEPT_OFFER"));
+        }
+        case SILENCE_ESCALATION_DECISION -> {
+          await(key, "RespondToDispute");
+          Job deadline = management.createJobQuery().processInstanceId(instance.getId())
+              .activityId("SellerResponseDeadline").singleResult();
+          timed(Call.FIRE_TIMER, () -> management.executeJob(deadline.getId()));
+          complete(key, "DecideDispute", Map.of("platformDecision", "PARTIAL_REFUND",
+              "decisionAmount", "15.50", "decisionRationale", "Late delivery, partly refunded."));
+        }
+        case RETURN_AND_REFUND -> {
+          complete(key, "RespondToDispute", Map.of("sellerResponse", "ACCEPT"));
+          complete(key, "ShipReturn", Map.of("returnTrackingNumber", "RT" + (100000000 + number)));
+          complete(key, "ConfirmReturnReceived", Map.of());
+        }
+      }
+      signals.await(EngineSignals.endKey(key));
+    }
+
+    private ProcessInstance start(Path path, Map<String, Object> claim, int number) {
+      long begin = System.nanoTime();
+      ProcessInstance instance = flavor == Flavor.DISPUTES
+          ? runtime.startProcessInstanceByKey(flavor.processKey(path), claim)
+          : runtime.startProcessInstanceByKey(flavor.processKey(path), "B-" + number,
+              new HashMap<>(claim));
+      latencies.get(Call.START).add(System.nanoTime() - begin);
+      if (instance.getBusinessKey() == null) {
+        throw new IllegalStateException("dispute refused: " + claim);
+      }
+      return instance;
+    }
+
+    private void complete(String businessKey, String taskKey, Map<String, Object> variables) {
+      completeTask(await(businessKey, taskKey), variables);
+    }
+
+    private void completeTask(String taskId, Map<String, Object> variables) {
+      timed(Call.COMPLETE_TASK, () -> tasks.complete(taskId, variables));
+    }
+
+    /** Waits for the task as a push-updated Tasklist would show it. */
+    private String await(String businessKey, String taskKey) {
+      return signals.await(EngineSignals.taskKey(businessKey, taskKey));
+    }
+
+    /**
+     * Times one API call. A call that meets a job working on the same instance at that moment
+     * fails with an optimistic locking conflict and changes nothing; Tasklist shows the error and
+     * the person submits again, so the client does the same (and the retries are counted).
+     */
+    private void timed(Call call, Runnable action) {
+      for (int attempt = 1; ; attempt++) {
+        long begin = System.nanoTime();
+        try {
+          action.run();
+          latencies.get(call).add(System.nanoTime() - begin);
+          return;
+        } catch (OptimisticLockingException e) {
+          if (attempt == 10) {
+            throw e;
+          }
+          retries.incrementAndGet();
+          sleep(attempt * 5L);
+        }
+      }
+    }
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
