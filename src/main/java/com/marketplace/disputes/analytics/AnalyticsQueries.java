@@ -10,15 +10,21 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
  * The SQL behind each figure, over the dispute service's own tables. Every query starts from an
  * indexed range (a period on a timestamp column, an event type, a status) so that its cost grows
  * with what the period holds, not with all disputes ever; see V6__analytics_indexes.sql. Written
- * in the SQL that H2 and PostgreSQL both accept: durations as differences of epoch seconds,
- * percentiles as percentile_cont.
+ * in the SQL that H2 and PostgreSQL both accept: percentiles as percentile_cont, UTC days as the
+ * date fields of {@code at time zone 'UTC'} (a cast to date would take the session's time zone).
+ * Durations are the one dialect difference: H2 computes {@code extract(epoch ...)} as an exact
+ * decimal, some twenty times slower than its {@code datediff} in seconds, which PostgreSQL lacks;
+ * see {@link #secondsBetween}.
  */
 @Repository
 public class AnalyticsQueries {
@@ -41,22 +47,31 @@ public class AnalyticsQueries {
       "BUYER_NO_RESPONSE");
 
   private final JdbcClient jdbc;
+  private final boolean h2;
 
-  public AnalyticsQueries(JdbcClient jdbc) {
+  public AnalyticsQueries(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    try {
+      this.h2 = "H2".equals(JdbcUtils.extractDatabaseMetaData(dataSource,
+          metaData -> metaData.getDatabaseProductName()));
+    } catch (MetaDataAccessException e) {
+      throw new IllegalStateException("Cannot tell which database analytics runs on", e);
+    }
   }
 
   public FigureTable openedPerDay(AnalyticsPeriod period) {
     List<List<Object>> rows = jdbc.sql("""
-        select day_number, reason, count(*) as disputes
-        from (select floor(extract(epoch from opened_at) / 86400) as day_number, reason
+        select y, m, d, reason, count(*) as disputes
+        from (select extract(year from (opened_at at time zone 'UTC')) as y,
+                extract(month from (opened_at at time zone 'UTC')) as m,
+                extract(day from (opened_at at time zone 'UTC')) as d, reason
               from dispute
               where opened_at >= :from and opened_at < :to and status <> 'INELIGIBLE') opened
-        group by day_number, reason
-        order by day_number, reason""")
+        group by y, m, d, reason
+        order by y, m, d, reason""")
         .params(range(period))
-        .query((rs, i) -> List.<Object>of(LocalDate.ofEpochDay(rs.getLong(1)), rs.getString(2),
-            rs.getLong(3)))
+        .query((rs, i) -> List.<Object>of(LocalDate.of(rs.getInt(1), rs.getInt(2), rs.getInt(3)),
+            rs.getString(4), rs.getLong(5)))
         .list();
     return new FigureTable(Figure.OPENED_PER_DAY, period, rows);
   }
@@ -103,24 +118,28 @@ public class AnalyticsQueries {
     Map<String, Object> params = range(period);
     params.put("answers", SELLER_ANSWERS);
     List<List<Object>> rows = new ArrayList<>();
-    rows.add(percentiles("SELLER_RESPONSE", """
-        select cast(extract(epoch from e.occurred_at) - extract(epoch from d.opened_at)
-                    as double precision) as seconds
-        from dispute_event e join dispute d on d.dispute_id = e.dispute_id
-        where e.event_type in (:answers) and e.occurred_at >= :from and e.occurred_at < :to
-          and not exists (
+    // One range per event type: a database walks (type, time) index ranges for an equality on
+    // the type, where an IN list would make it read every entry of those types.
+    rows.add(percentiles("SELLER_RESPONSE", "select "
+        + secondsBetween("d.opened_at", "e.occurred_at") + """
+          as seconds
+        from (""" + eventsInPeriod(SELLER_ANSWERS) + """
+             ) e
+          join dispute d on d.dispute_id = e.dispute_id
+        where not exists (
             select 1 from dispute_event p
             where p.dispute_id = e.dispute_id and p.event_type in (:answers)
               and (p.occurred_at < e.occurred_at
                    or p.occurred_at = e.occurred_at and p.event_id < e.event_id))""", params));
-    rows.add(percentiles("RESOLUTION", """
-        select cast(extract(epoch from closed_at) - extract(epoch from opened_at)
-                    as double precision) as seconds
+    rows.add(percentiles("RESOLUTION", "select "
+        + secondsBetween("opened_at", "closed_at") + """
+          as seconds
         from dispute
-        where closed_at >= :from and closed_at < :to and status = 'CLOSED'""", params));
-    rows.add(percentiles("MEDIATION", """
-        select cast(extract(epoch from decided_at) - extract(epoch from escalated_at)
-                    as double precision) as seconds
+        where closed_at >= :from and closed_at < :to and closure_reason <> 'INELIGIBLE'""",
+        params));
+    rows.add(percentiles("MEDIATION", "select "
+        + secondsBetween("escalated_at", "decided_at") + """
+          as seconds
         from dispute
         where decided_at >= :from and decided_at < :to""", params));
     return new FigureTable(Figure.DURATIONS, period, rows);
@@ -146,7 +165,7 @@ public class AnalyticsQueries {
         params);
     long overdueNow = count("""
         select count(*) from dispute
-        where status = 'IN_MEDIATION' and decided_at is null and closed_at is null
+        where closed_at is null and status = 'IN_MEDIATION' and decided_at is null
           and (overdue = true or due_at < :now)""", params);
     long decidedCount = (Long) decided.get(0);
     long late = (Long) decided.get(1);
@@ -202,13 +221,14 @@ public class AnalyticsQueries {
         where e.event_type = 'APPEAL_FILED' and e.occurred_at >= :from
           and d.closed_at >= :from and d.closed_at < :to and d.closure_reason in (:appealable)""",
         params);
-    Map<String, Long> decided = counts("""
-        select event_type, count(*) from dispute_event
-        where event_type in ('APPEAL_UPHELD', 'APPEAL_OVERTURNED')
-          and occurred_at >= :from and occurred_at < :to
-        group by event_type""", params);
-    long overturned = decided.getOrDefault("APPEAL_OVERTURNED", 0L);
-    long appealDecisions = overturned + decided.getOrDefault("APPEAL_UPHELD", 0L);
+    long overturned = count("""
+        select count(*) from dispute_event
+        where event_type = 'APPEAL_OVERTURNED' and occurred_at >= :from and occurred_at < :to""",
+        params);
+    long appealDecisions = overturned + count("""
+        select count(*) from dispute_event
+        where event_type = 'APPEAL_UPHELD' and occurred_at >= :from and occurred_at < :to""",
+        params);
     List<Object> row = new ArrayList<>();
     row.add(closed);
     row.add(appealed);
@@ -260,6 +280,21 @@ public class AnalyticsQueries {
         .query((rs, i) -> row(measure, rs.getLong(1), hours(rs.getObject(2)),
             hours(rs.getObject(3))))
         .single();
+  }
+
+  /** Seconds from one timestamp to another, whole seconds on H2 (the figures show hours). */
+  private String secondsBetween(String from, String to) {
+    return h2 ? "cast(datediff('SECOND', " + from + ", " + to + ") as double precision)"
+        : "cast(extract(epoch from " + to + ") - extract(epoch from " + from
+            + ") as double precision)";
+  }
+
+  /** Timeline entries of the given types in the period, as a union of one range per type. */
+  private static String eventsInPeriod(List<String> types) {
+    return String.join(" union all ", types.stream()
+        .map(type -> "select dispute_id, occurred_at, event_id from dispute_event"
+            + " where event_type = '" + type + "' and occurred_at >= :from and occurred_at < :to")
+        .toList());
   }
 
   private Map<String, Long> counts(String sql, Map<String, Object> params) {
