@@ -138,6 +138,11 @@ public final class DisputeBenchmark {
             + "where name_ = ? and milliseconds_ >= ?", Long.class, name, fromMillis);
         values.put(name, sum == null ? 0.0 : sum.doubleValue());
       }
+      jdbc.query("select coalesce(reporter_, '-'), sum(value_) from act_ru_meter_log "
+          + "where name_ = 'job-successful' and milliseconds_ >= ? group by reporter_ "
+          + "order by reporter_", rs -> {
+            values.put("jobs by " + rs.getString(1), rs.getDouble(2));
+          }, fromMillis);
       return values;
     }
   }
@@ -204,6 +209,13 @@ public final class DisputeBenchmark {
           successful, 1000 * jobs.get("job-failed") / successful,
           1000 * jobs.get("job-acquired-failure") / successful,
           1000 * jobs.get("job-execution-rejected") / successful));
+      StringBuilder byNode = new StringBuilder("Jobs by node (metrics reporter):");
+      jobs.forEach((name, value) -> {
+        if (name.startsWith("jobs by ")) {
+          byNode.append(String.format(Locale.ROOT, " %s %.0f;", name.substring(8), value));
+        }
+      });
+      line(byNode.toString());
     }
 
     private static double rate(List<Result> results, Flavor flavor) {

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
@@ -193,8 +194,11 @@ final class Lifecycles {
               .setVariable("description", "Added: the box was crushed, photos to follow.")
               .correlate());
           // The seller answers once told of the change (the notice job has run).
-          signals.await(EngineSignals.stepKey(instance.getId(), flavor == Flavor.DISPUTES
-              ? "NotifyClaimModified" : "ModifiedNotice"));
+          String notice = flavor == Flavor.DISPUTES ? "NotifyClaimModified" : "ModifiedNotice";
+          signals.await(EngineSignals.stepKey(instance.getId(), notice),
+              () -> engine.getHistoryService().createHistoricActivityInstanceQuery()
+                  .processInstanceId(instance.getId()).activityId(notice).finished().count() > 0
+                  ? "" : null);
           completeTask(respond, Map.of("sellerResponse", "COUNTER_OFFER",
               "offerResolution", "PARTIAL_REFUND", "offerAmount", "20.00"));
           complete(key, "ReviewSellerResponse", Map.of("buyerDecision", "ACCEPT_OFFER"));
@@ -213,7 +217,9 @@ final class Lifecycles {
           complete(key, "ConfirmReturnReceived", Map.of());
         }
       }
-      signals.await(EngineSignals.endKey(key));
+      signals.await(EngineSignals.endKey(key),
+          () -> runtime.createProcessInstanceQuery().processInstanceId(instance.getId())
+              .count() == 0 ? instance.getId() : null);
     }
 
     private ProcessInstance start(Path path, Map<String, Object> claim, int number) {
@@ -239,7 +245,11 @@ final class Lifecycles {
 
     /** Waits for the task as a push-updated Tasklist would show it. */
     private String await(String businessKey, String taskKey) {
-      return signals.await(EngineSignals.taskKey(businessKey, taskKey));
+      return signals.await(EngineSignals.taskKey(businessKey, taskKey), () -> {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
+            .taskDefinitionKey(taskKey).singleResult();
+        return task == null ? null : task.getId();
+      });
     }
 
     /**
