@@ -5,17 +5,14 @@ import com.marketplace.disputes.cluster.ClusterNode;
 import com.marketplace.disputes.cluster.ClusterNodeMain;
 import com.marketplace.disputes.cluster.TestPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
@@ -26,6 +23,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The application as it ships, started in this JVM for one benchmark variant (database, history
@@ -70,7 +68,7 @@ final class BenchmarkNode implements AutoCloseable {
     switch (variant.database()) {
       case "h2-disk" -> {
         Path directory = workDirectory.resolve("h2");
-        deleteRecursively(directory);
+        FileSystemUtils.deleteRecursively(directory);
         args.add("--spring.profiles.active=benchmark");
         args.add("--spring.datasource.url=jdbc:h2:file:" + directory.toAbsolutePath()
             + "/disputes;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE");
@@ -157,17 +155,6 @@ final class BenchmarkNode implements AutoCloseable {
     context.close();
     if (postgres != null) {
       postgres.close();
-    }
-  }
-
-  static void deleteRecursively(Path directory) throws IOException {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 

@@ -88,9 +88,9 @@ public final class DisputeBenchmark {
           parts.length > 1 ? parts[1] : "full", parts.length > 2 ? Integer.parseInt(parts[2]) : 1);
       try (BenchmarkNode node = BenchmarkNode.start(variant, work, properties)) {
         Lifecycles.deployBaseline(node.engine());
-        Population.createUsers(node.engine().getIdentityService(), buyers, sellers);
         JdbcTemplate jdbc = node.bean(JdbcTemplate.class);
-        Population population = new Population(jdbc);
+        Population population = new Population(jdbc, buyers, sellers);
+        population.createUsers(node.engine().getIdentityService());
         Lifecycles lifecycle = new Lifecycles(node, population);
         long since = System.currentTimeMillis();
         node.reportMetrics();

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ObjIntConsumer;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -131,30 +133,17 @@ final class Lifecycles {
     for (Call call : Call.values()) {
       latencies.put(call, Collections.synchronizedList(new ArrayList<>()));
     }
-    AtomicInteger next = new AtomicInteger();
     AtomicInteger retries = new AtomicInteger();
     long commitsBefore = sql.commits();
     long writesBefore = sql.writes();
     long readsBefore = sql.reads();
     signals.listen(true);
     long start = System.nanoTime();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      List<Future<?>> clients = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        clients.add(pool.submit(() -> {
-          Client client = new Client(flavor, latencies, retries);
-          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-            client.lifecycle(Path.values()[i % Path.values().length], firstOrder + i);
-          }
-          return null;
-        }));
-      }
-      for (Future<?> client : clients) {
-        client.get();
-      }
+      inParallel(threads, count, () -> new Client(flavor, latencies, retries),
+          (client, i) -> client.lifecycle(Path.values()[i % Path.values().length],
+              firstOrder + i));
     } finally {
-      pool.shutdownNow();
       signals.listen(false);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -179,7 +168,7 @@ final class Lifecycles {
     }
 
     void lifecycle(Path path, int number) {
-      String buyer = Population.buyer(number);
+      String buyer = population.buyer(number);
       Map<String, Object> claim = DisputeDriver.claim(Population.orderId(number), buyer);
       if (path == Path.RETURN_AND_REFUND) {
         claim.put("requestedResolution", "RETURN_AND_REFUND");
@@ -272,6 +261,33 @@ final class Lifecycles {
           sleep(attempt * 5L);
         }
       }
+    }
+  }
+
+  /**
+   * Runs {@code work} for 0 to {@code count - 1} on {@code threads} threads, each with a state of
+   * its own from {@code perThread}, the numbers taken in order as threads come free.
+   */
+  static <T> void inParallel(int threads, int count, Supplier<T> perThread,
+      ObjIntConsumer<T> work) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        workers.add(pool.submit(() -> {
+          T state = perThread.get();
+          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+            work.accept(state, i);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 

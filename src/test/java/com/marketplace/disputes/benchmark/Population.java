@@ -20,21 +20,22 @@ final class Population {
 
   static final String MEDIATOR = "benchmediator";
 
-  private static int buyers = 2000;
-  private static int sellers = 200;
-
   private final JdbcTemplate jdbc;
+  private final int buyers;
+  private final int sellers;
   private final AtomicInteger nextOrder = new AtomicInteger();
 
-  Population(JdbcTemplate jdbc) {
+  Population(JdbcTemplate jdbc, int buyers, int sellers) {
     this.jdbc = jdbc;
+    this.buyers = buyers;
+    this.sellers = sellers;
   }
 
-  static String buyer(int number) {
+  String buyer(int number) {
     return "benchbuyer" + (number % buyers);
   }
 
-  static String seller(int number) {
+  String seller(int number) {
     return "benchseller" + (number % sellers);
   }
 
@@ -42,10 +43,8 @@ final class Population {
     return "BO-" + number;
   }
 
-  /** Creates the users: {@code buyerCount} buyers, {@code sellerCount} sellers, one mediator. */
-  static void createUsers(IdentityService identity, int buyerCount, int sellerCount) {
-    buyers = buyerCount;
-    sellers = sellerCount;
+  /** Creates the users: every buyer and seller, and one mediator. */
+  void createUsers(IdentityService identity) {
     for (int i = 0; i < buyers; i++) {
       user(identity, "benchbuyer" + i);
     }

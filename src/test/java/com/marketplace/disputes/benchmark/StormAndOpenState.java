@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FilterService;
@@ -61,26 +58,11 @@ final class StormAndOpenState {
 
     int firstOrder = population.orders(count);
     long start = System.nanoTime();
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> clients = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        clients.add(pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-            int number = firstOrder + i;
-            engine.getRuntimeService().startProcessInstanceByKey("disputeMediation",
-                DisputeDriver.claim(Population.orderId(number), Population.buyer(number)));
-          }
-          return null;
-        }));
-      }
-      for (Future<?> client : clients) {
-        client.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    Lifecycles.inParallel(threads, count, engine::getRuntimeService, (runtime, i) -> {
+      int number = firstOrder + i;
+      runtime.startProcessInstanceByKey("disputeMediation",
+          DisputeDriver.claim(Population.orderId(number), population.buyer(number)));
+    });
     awaitNoJobsAt("NotifyDisputeOpened");
     double creationSeconds = (System.nanoTime() - start) / 1e9;
 
@@ -145,7 +127,7 @@ final class StormAndOpenState {
     });
     AtomicInteger buyer = new AtomicInteger();
     queries.put("A buyer's \"my disputes\" (GET /api/disputes)",
-        () -> records.findByParty(Population.buyer(buyer.getAndAdd(7919)), 100).size());
+        () -> records.findByParty(population.buyer(buyer.getAndAdd(7919)), 100).size());
     queries.put("Analytics page, every figure, last 30 days (GET /api/analytics)",
         () -> analytics.all(AnalyticsPeriod.of(null, null),
             new DisputeAnalytics.SellerRanking(10, 10)).size());
