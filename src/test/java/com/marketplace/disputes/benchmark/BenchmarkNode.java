@@ -30,9 +30,13 @@ import org.springframework.util.FileSystemUtils;
  * level), with its job executor on, mail going to the embedded SMTP server and the built-in
  * payment provider. Its data source is wrapped so that every SQL statement and commit is counted.
  * With {@code nodes > 1} (PostgreSQL only) the other nodes are JVMs of their own on the same
- * database, whose job executors share the jobs.
+ * database, with the same heap and the same counting, whose job executors share the jobs; each
+ * runs its share of the benchmark's clients ({@link BenchmarkWorker}).
  */
 final class BenchmarkNode implements AutoCloseable {
+
+  /** The heap of every node's JVM: this one's, as the benchmark profile starts it, and others'. */
+  private static final String[] BENCHMARK_HEAP = {"-Xms2g", "-Xmx6g"};
 
   /** One configuration to measure. */
   record Variant(String database, String historyLevel, int nodes) {
@@ -104,7 +108,11 @@ final class BenchmarkNode implements AutoCloseable {
         throw new IllegalArgumentException("several nodes need --database postgres");
       }
       ClusterNode.Spec spec = new ClusterNode.Spec("node-" + (char) ('a' + i), postgres.jdbcUrl())
-          .property("camunda.bpm.history-level", variant.historyLevel());
+          .jvm(BENCHMARK_HEAP)
+          .source(SqlCounting.class)
+          .source(BenchmarkWorker.class)
+          .property("camunda.bpm.history-level", variant.historyLevel())
+          .property("logging.level.root", "WARN");
       extraArguments.forEach(argument -> {
         String[] pair = argument.substring(2).split("=", 2);
         spec.property(pair[0], pair[1]);
@@ -137,6 +145,13 @@ final class BenchmarkNode implements AutoCloseable {
 
   SqlCounting sql() {
     return bean(SqlCounting.class);
+  }
+
+  /** The other nodes, each driving its share of the lifecycles with clients of its own. */
+  List<Lifecycles.Share> otherNodes(Population population) {
+    return otherNodes.stream()
+        .map(node -> BenchmarkWorker.on(node, population.buyers(), population.sellers()))
+        .toList();
   }
 
   /** Writes every node's engine metrics to ACT_RU_METER_LOG now (normally every 15 minutes). */

@@ -91,16 +91,18 @@ public final class DisputeBenchmark {
         JdbcTemplate jdbc = node.bean(JdbcTemplate.class);
         Population population = new Population(jdbc, buyers, sellers);
         population.createUsers(node.engine().getIdentityService());
-        Lifecycles lifecycle = new Lifecycles(node, population);
+        Lifecycles lifecycle = new Lifecycles(node.engine(), node.sql(), node.signals(),
+            population);
+        List<Lifecycles.Share> otherNodes = node.otherNodes(population);
         long since = System.currentTimeMillis();
         node.reportMetrics();
         // Warm-up, not counted: JIT, caches, connection pool.
-        lifecycle.run(Flavor.BASELINE, Math.max(30, disputes / 10), threads);
-        lifecycle.run(Flavor.DISPUTES, Math.max(30, disputes / 10), threads);
+        lifecycle.run(Flavor.BASELINE, Math.max(30, disputes / 10), threads, otherNodes);
+        lifecycle.run(Flavor.DISPUTES, Math.max(30, disputes / 10), threads, otherNodes);
         List<Result> results = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-          results.add(lifecycle.run(Flavor.BASELINE, disputes, threads));
-          results.add(lifecycle.run(Flavor.DISPUTES, disputes, threads));
+          results.add(lifecycle.run(Flavor.BASELINE, disputes, threads, otherNodes));
+          results.add(lifecycle.run(Flavor.DISPUTES, disputes, threads, otherNodes));
         }
         node.reportMetrics();
         lifecycles.put(variant.label(), results);

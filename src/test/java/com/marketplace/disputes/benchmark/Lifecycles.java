@@ -7,6 +7,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -64,6 +66,28 @@ final class Lifecycles {
     double disputesPerSecond() {
       return disputes / seconds;
     }
+
+    /** The shares of one run on several nodes, side by side for {@code seconds} in all. */
+    static Result combined(Flavor flavor, double seconds, List<Result> shares) {
+      Map<Call, List<Long>> latencies = new EnumMap<>(Call.class);
+      for (Call call : Call.values()) {
+        latencies.put(call, new ArrayList<>());
+        shares.forEach(share -> latencies.get(call).addAll(share.latencies().get(call)));
+      }
+      return new Result(flavor, shares.stream().mapToInt(Result::disputes).sum(), seconds,
+          shares.stream().mapToLong(Result::commits).sum(),
+          shares.stream().mapToLong(Result::writes).sum(),
+          shares.stream().mapToLong(Result::reads).sum(), latencies,
+          shares.stream().mapToInt(Result::retries).sum());
+    }
+  }
+
+  /**
+   * Drives lifecycles {@code first} to {@code first + count - 1} on one node, with its own client
+   * threads: this JVM's node, or another node's JVM asked over HTTP ({@link BenchmarkWorker}).
+   */
+  interface Share {
+    Result drive(Flavor flavor, int first, int count, int threads) throws Exception;
   }
 
   private final ProcessEngine engine;
@@ -71,10 +95,11 @@ final class Lifecycles {
   private final Population population;
   private final EngineSignals signals;
 
-  Lifecycles(BenchmarkNode node, Population population) {
-    this.engine = node.engine();
-    this.sql = node.sql();
-    this.signals = node.signals();
+  Lifecycles(ProcessEngine engine, BenchmarkNode.SqlCounting sql, EngineSignals signals,
+      Population population) {
+    this.engine = engine;
+    this.sql = sql;
+    this.signals = signals;
     this.population = population;
   }
 
@@ -126,9 +151,43 @@ final class Lifecycles {
     };
   }
 
-  /** Drives {@code count} lifecycles of the mix with {@code threads} client threads. */
-  Result run(Flavor flavor, int count, int threads) throws Exception {
+  /**
+   * Drives {@code count} lifecycles of the mix with {@code threads} client threads in all, split
+   * evenly between this node and {@code otherNodes}: each node's clients call their own node, as
+   * a load balancer would spread the callers, so that each job executor is woken by the jobs its
+   * own node's calls create. Throughput is over the time until the last share is done.
+   */
+  Result run(Flavor flavor, int count, int threads, List<Share> otherNodes) throws Exception {
     int firstOrder = population.orders(count);
+    if (otherNodes.isEmpty()) {
+      return drive(flavor, firstOrder, count, threads);
+    }
+    int nodes = otherNodes.size() + 1;
+    List<CompletableFuture<Result>> others = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int n = 1; n < nodes; n++) {
+      Share share = otherNodes.get(n - 1);
+      int first = firstOrder + count * n / nodes;
+      int size = count * (n + 1) / nodes - count * n / nodes;
+      int clients = Math.max(1, threads / nodes);
+      others.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          return share.drive(flavor, first, size, clients);
+        } catch (Exception e) {
+          throw new CompletionException(e);
+        }
+      }));
+    }
+    List<Result> shares = new ArrayList<>();
+    shares.add(drive(flavor, firstOrder, count / nodes, Math.max(1, threads / nodes)));
+    for (CompletableFuture<Result> other : others) {
+      shares.add(other.join());
+    }
+    return Result.combined(flavor, (System.nanoTime() - start) / 1e9, shares);
+  }
+
+  /** Drives lifecycles {@code first} to {@code first + count - 1} on this node. */
+  Result drive(Flavor flavor, int firstOrder, int count, int threads) throws Exception {
     Map<Call, List<Long>> latencies = new EnumMap<>(Call.class);
     for (Call call : Call.values()) {
       latencies.put(call, Collections.synchronizedList(new ArrayList<>()));

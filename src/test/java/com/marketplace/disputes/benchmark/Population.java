@@ -31,6 +31,14 @@ final class Population {
     this.sellers = sellers;
   }
 
+  int buyers() {
+    return buyers;
+  }
+
+  int sellers() {
+    return sellers;
+  }
+
   String buyer(int number) {
     return "benchbuyer" + (number % buyers);
   }

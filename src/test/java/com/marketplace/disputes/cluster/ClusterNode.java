@@ -47,7 +47,9 @@ public final class ClusterNode implements AutoCloseable {
     private final String name;
     private final String jdbcUrl;
     private final Map<String, String> properties = new LinkedHashMap<>();
-    private final List<String> jvmOptions = new ArrayList<>();
+    private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m",
+        "-XX:+UseSerialGC"));
+    private final List<String> sources = new ArrayList<>();
 
     public Spec(String name, String jdbcUrl) {
       this.name = name;
@@ -64,6 +66,19 @@ public final class ClusterNode implements AutoCloseable {
       return this;
     }
 
+    /** Replaces the default JVM options (a small heap, the serial collector). */
+    public Spec jvm(String... options) {
+      jvmOptions.clear();
+      jvmOptions.addAll(List.of(options));
+      return this;
+    }
+
+    /** Adds a class of the test sources to the node's application, as {@link NodeExtras} is. */
+    public Spec source(Class<?> source) {
+      sources.add(source.getName());
+      return this;
+    }
+
     /** Starts the JVM; {@link #awaitReady} waits for it. */
     public ClusterNode start(Path logDirectory) {
       try {
@@ -72,9 +87,10 @@ public final class ClusterNode implements AutoCloseable {
         Path log = logDirectory.resolve(name + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-XX:+UseSerialGC");
         command.addAll(jvmOptions);
+        if (!sources.isEmpty()) {
+          command.add("-D" + ClusterNodeMain.SOURCES + "=" + String.join(",", sources));
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ClusterNodeMain.class.getName());
