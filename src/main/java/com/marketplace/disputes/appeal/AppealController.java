@@ -1,8 +1,10 @@
 package com.marketplace.disputes.appeal;
 
 import com.marketplace.disputes.appeal.AppealRecords.AppealRecord;
-import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.dispute.ApiProblems.NotVisible;
+import com.marketplace.disputes.dispute.ApiProblems;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
+import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.identity.DisputeAccess;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -52,13 +51,13 @@ public class AppealController {
   public Map<String, Object> show(@PathVariable String appealId) {
     Authentication user = user();
     AppealRecord appeal = appeals.find(appealId)
-        .orElseThrow(() -> new AppealNotVisible(appealId));
+        .orElseThrow(() -> new NotVisible("appeal", appealId));
     Optional<DisputeRecord> dispute = disputes.find(appeal.disputeId())
         .filter(d -> DisputeAccess.isStaff(user)
             || DisputeAccess.isParty(user, d.buyerId(), d.sellerId()));
     if (!DisputeAccess.isStaff(user) && !user.getUserId().equals(appeal.appellantId())
         && dispute.isEmpty()) {
-      throw new AppealNotVisible(appealId);
+      throw new NotVisible("appeal", appealId);
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("appeal", appeal);
@@ -70,24 +69,7 @@ public class AppealController {
     return body;
   }
 
-  @ExceptionHandler(AppealNotVisible.class)
-  ProblemDetail notFound(AppealNotVisible e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setTitle("No such appeal");
-    return problem;
-  }
-
   private Authentication user() {
-    Authentication auth = identityService.getCurrentAuthentication();
-    if (auth == null) {
-      throw new AppealNotVisible("(login required)");
-    }
-    return auth;
-  }
-
-  static class AppealNotVisible extends RuntimeException {
-    AppealNotVisible(String appealId) {
-      super("No appeal " + appealId + " that you can see.");
-    }
+    return ApiProblems.caller(identityService);
   }
 }

@@ -2,12 +2,14 @@ package com.marketplace.disputes.contact;
 
 import static com.marketplace.disputes.dispute.DisputeVariables.POSTED_BY;
 import static com.marketplace.disputes.dispute.DisputeVariables.POSTED_MESSAGE;
-
 import com.marketplace.disputes.contact.ContactRecords.ContactMessage;
 import com.marketplace.disputes.contact.ContactRecords.ContactRecord;
+import com.marketplace.disputes.dispute.ApiProblems.NotAllowed;
+import com.marketplace.disputes.dispute.ApiProblems.NotVisible;
+import com.marketplace.disputes.dispute.ApiProblems;
 import com.marketplace.disputes.dispute.Claim;
-import com.marketplace.disputes.dispute.InvalidRequestException;
 import com.marketplace.disputes.dispute.InvalidRequestException.FieldError;
+import com.marketplace.disputes.dispute.InvalidRequestException;
 import com.marketplace.disputes.identity.DisputeAccess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,34 +96,10 @@ public class ContactController {
     return mine.get(mine.size() - 1);
   }
 
-  @ExceptionHandler(InvalidRequestException.class)
-  ProblemDetail invalid(InvalidRequestException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setTitle("Invalid request");
-    problem.setProperty("errors", e.errorMaps());
-    return problem;
-  }
-
   @ExceptionHandler(MismatchingMessageCorrelationException.class)
   ProblemDetail noLongerOpen(MismatchingMessageCorrelationException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+    return ApiProblems.conflict("Contact closed",
         "The contact has ended; messages can be added only while it is open.");
-    problem.setTitle("Contact closed");
-    return problem;
-  }
-
-  @ExceptionHandler(ContactNotVisible.class)
-  ProblemDetail notFound(ContactNotVisible e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setTitle("No such contact");
-    return problem;
-  }
-
-  @ExceptionHandler(NotAllowed.class)
-  ProblemDetail forbidden(NotAllowed e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-    problem.setTitle("Not allowed");
-    return problem;
   }
 
   /**
@@ -156,31 +134,15 @@ public class ContactController {
   private ContactRecord visible(String contactId) {
     Authentication user = user();
     ContactRecord contact = contacts.find(contactId)
-        .orElseThrow(() -> new ContactNotVisible(contactId));
+        .orElseThrow(() -> new NotVisible("contact", contactId));
     if (!DisputeAccess.isParty(user, contact.buyerId(), contact.sellerId())
         && !DisputeAccess.isStaff(user)) {
-      throw new ContactNotVisible(contactId);
+      throw new NotVisible("contact", contactId);
     }
     return contact;
   }
 
   private Authentication user() {
-    Authentication auth = identityService.getCurrentAuthentication();
-    if (auth == null) {
-      throw new NotAllowed("Login required.");
-    }
-    return auth;
-  }
-
-  static class ContactNotVisible extends RuntimeException {
-    ContactNotVisible(String contactId) {
-      super("No contact " + contactId + " that you can see.");
-    }
-  }
-
-  static class NotAllowed extends RuntimeException {
-    NotAllowed(String message) {
-      super(message);
-    }
+    return ApiProblems.caller(identityService);
   }
 }

@@ -1,5 +1,7 @@
 package com.marketplace.disputes.dispute;
 
+import com.marketplace.disputes.dispute.ApiProblems.NotAllowed;
+import com.marketplace.disputes.dispute.ApiProblems.NotVisible;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +13,6 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -99,35 +100,11 @@ public class DisputeController {
     return ResponseEntity.accepted().build();
   }
 
-  @ExceptionHandler(InvalidRequestException.class)
-  ProblemDetail invalid(InvalidRequestException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setTitle("Invalid request");
-    problem.setProperty("errors", e.errorMaps());
-    return problem;
-  }
-
   @ExceptionHandler(MismatchingMessageCorrelationException.class)
   ProblemDetail noLongerApplies(MismatchingMessageCorrelationException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+    return ApiProblems.conflict("No longer possible",
         "This move is possible only while the dispute is between buyer and seller; "
             + "it is closed or under platform review now.");
-    problem.setTitle("No longer possible");
-    return problem;
-  }
-
-  @ExceptionHandler(DisputeNotVisible.class)
-  ProblemDetail notFound(DisputeNotVisible e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setTitle("No such dispute");
-    return problem;
-  }
-
-  @ExceptionHandler(NotAllowed.class)
-  ProblemDetail forbidden(NotAllowed e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-    problem.setTitle("Not allowed");
-    return problem;
   }
 
   /**
@@ -147,12 +124,12 @@ public class DisputeController {
   private DisputeRecord visible(String disputeId) {
     Authentication user = user();
     DisputeRecord dispute = records.find(disputeId)
-        .orElseThrow(() -> new DisputeNotVisible(disputeId));
+        .orElseThrow(() -> new NotVisible("dispute", disputeId));
     boolean party = user.getUserId().equals(dispute.buyerId())
         || user.getUserId().equals(dispute.sellerId());
     boolean staff = user.getGroupIds() != null && user.getGroupIds().stream().anyMatch(STAFF::contains);
     if (!party && !staff) {
-      throw new DisputeNotVisible(disputeId);
+      throw new NotVisible("dispute", disputeId);
     }
     return dispute;
   }
@@ -175,22 +152,6 @@ public class DisputeController {
   }
 
   private Authentication user() {
-    Authentication auth = identityService.getCurrentAuthentication();
-    if (auth == null) {
-      throw new NotAllowed("Login required.");
-    }
-    return auth;
-  }
-
-  static class DisputeNotVisible extends RuntimeException {
-    DisputeNotVisible(String disputeId) {
-      super("No dispute " + disputeId + " that you can see.");
-    }
-  }
-
-  static class NotAllowed extends RuntimeException {
-    NotAllowed(String message) {
-      super(message);
-    }
+    return ApiProblems.caller(identityService);
   }
 }
