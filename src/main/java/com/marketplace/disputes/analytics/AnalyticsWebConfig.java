@@ -1,5 +1,6 @@
 package com.marketplace.disputes.analytics;
 
+import com.marketplace.disputes.config.RestSecurityConfig;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -7,7 +8,6 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -30,7 +30,7 @@ public class AnalyticsWebConfig implements WebMvcConfigurer {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns(PAGE);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    registration.setOrder(RestSecurityConfig.CALLER_FILTERS_ORDER);
     return registration;
   }
 
@@ -41,7 +41,7 @@ public class AnalyticsWebConfig implements WebMvcConfigurer {
         new FilterRegistrationBean<>(new AnalyticsAccessFilter(identityService));
     registration.setName("analytics-access");
     registration.addUrlPatterns(PAGE, API);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    registration.setOrder(RestSecurityConfig.CALLER_FILTERS_ORDER + 10);
     return registration;
   }
 

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * HTTP basic login, checked against Camunda's identity service, for the engine REST API, our own
@@ -24,6 +24,14 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 public class RestSecurityConfig {
 
+  /**
+   * Where the filters that read the caller run: after Spring's character encoding filter and after
+   * Spring Session's filter, which (profile postgres, shared web sessions) puts the session kept
+   * in the database in place of the servlet container's. Before it, a webapp login made on
+   * another node, or on this one, is not seen and the Tasklist forms' calls answer 401.
+   */
+  public static final int CALLER_FILTERS_ORDER = SessionRepositoryFilter.DEFAULT_ORDER + 10;
+
   static final String ENGINE_REST_PATH = "/engine-rest/*";
   static final String API_PATH = "/api/*";
 
@@ -36,8 +44,7 @@ public class RestSecurityConfig {
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns(ENGINE_REST_PATH);
     registration.setAsyncSupported(true);
-    // After Spring's character encoding filter, before anything that reads the caller.
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    registration.setOrder(CALLER_FILTERS_ORDER);
     return registration;
   }
 
@@ -50,7 +57,7 @@ public class RestSecurityConfig {
         BasicOrWebappSessionAuthenticationProvider.class.getName());
     registration.addUrlPatterns(API_PATH);
     registration.setAsyncSupported(true);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    registration.setOrder(CALLER_FILTERS_ORDER);
     return registration;
   }
 
@@ -60,7 +67,7 @@ public class RestSecurityConfig {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ApiCsrfFilter());
     registration.setName("api-csrf");
     registration.addUrlPatterns(API_PATH);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 9);
+    registration.setOrder(CALLER_FILTERS_ORDER - 1);
     return registration;
   }
 
@@ -71,7 +78,7 @@ public class RestSecurityConfig {
         new ActuatorAccessFilter(processEngine, identityService));
     registration.setName("actuator-access");
     registration.addUrlPatterns("/actuator", "/actuator/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    registration.setOrder(CALLER_FILTERS_ORDER);
     return registration;
   }
 }

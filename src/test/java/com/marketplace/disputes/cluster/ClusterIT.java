@@ -123,6 +123,9 @@ class ClusterIT {
         "/camunda/api/engine/engine/default/process-instance/count", "{}");
     assertThat(count.statusCode()).as(count.body()).isEqualTo(200);
     assertThat(count.body()).contains("\"count\"");
+    // Our own API, as the Tasklist forms call it from the browser: logged in by the same session.
+    HttpResponse<String> disputes = browser.get(nodeB, "/api/disputes");
+    assertThat(disputes.statusCode()).as(disputes.body()).isEqualTo(200);
 
     HttpResponse<String> logout = browser.postForm(nodeB,
         "/camunda/api/admin/auth/user/default/logout", "");
