@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The benchmark: how fast full dispute lifecycles run against a bare baseline on the same engine
@@ -120,8 +119,7 @@ public final class DisputeBenchmark {
         if (first && storm > 0) {
           StormAndOpenState scenario = new StormAndOpenState(node.engine(), jdbc, population);
           WaitingDisputes cheap = stormOpening.equals("cheap")
-              ? new WaitingDisputes(node.engine(), jdbc,
-                  node.bean(PlatformTransactionManager.class), node.bean(DisputeAccess.class),
+              ? new WaitingDisputes(node.engine(), jdbc, node.bean(DisputeAccess.class),
                   population)
               : null;
           stormResult = scenario.storm(storm, threads, cheap);
