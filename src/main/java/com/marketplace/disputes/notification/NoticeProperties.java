@@ -1,5 +1,6 @@
 package com.marketplace.disputes.notification;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param defaultLocale language for recipients without a supported {@code locale} user info
  * @param embeddedSmtpPort loopback port of the embedded SMTP server, used only while
  *     {@code spring.mail.host} is unset; 0 takes any free port
+ * @param smtpKeepAlive how long a job thread keeps its SMTP connection open for its next notice;
+ *     zero opens a connection for every mail
  */
 @ConfigurationProperties("disputes.notices")
 public record NoticeProperties(
@@ -20,7 +23,8 @@ public record NoticeProperties(
     String tasklistUrl,
     ZoneId zone,
     Locale defaultLocale,
-    Integer embeddedSmtpPort) {
+    Integer embeddedSmtpPort,
+    Duration smtpKeepAlive) {
 
   public NoticeProperties {
     from = from == null || from.isBlank() ? "Dispute mediation <disputes@marketplace.example>" : from;
@@ -35,6 +39,10 @@ public record NoticeProperties(
     embeddedSmtpPort = embeddedSmtpPort == null ? 3025 : embeddedSmtpPort;
     if (embeddedSmtpPort < 0 || embeddedSmtpPort > 65535) {
       throw new IllegalArgumentException("disputes.notices.embedded-smtp-port must be 0 to 65535");
+    }
+    smtpKeepAlive = smtpKeepAlive == null ? Duration.ofSeconds(5) : smtpKeepAlive;
+    if (smtpKeepAlive.isNegative()) {
+      throw new IllegalArgumentException("disputes.notices.smtp-keep-alive must not be negative");
     }
   }
 }

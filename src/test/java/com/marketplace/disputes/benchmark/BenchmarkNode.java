@@ -75,12 +75,14 @@ final class BenchmarkNode implements AutoCloseable {
         FileSystemUtils.deleteRecursively(directory);
         args.add("--spring.profiles.active=benchmark");
         args.add("--spring.datasource.url=jdbc:h2:file:" + directory.toAbsolutePath()
-            + "/disputes;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE");
+            + "/disputes;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0"
+            + ";QUERY_CACHE_SIZE=256");
       }
       case "h2-mem" -> {
         args.add("--spring.profiles.active=benchmark");
         args.add("--spring.datasource.url=jdbc:h2:mem:benchmark-" + System.nanoTime()
-            + ";LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1");
+            + ";LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1;TRACE_LEVEL_FILE=0"
+            + ";QUERY_CACHE_SIZE=256");
       }
       case "postgres" -> {
         postgres = TestPostgres.start();

@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The deadline storm and the open-state queries, on one set of disputes: {@code count} disputes
- * are opened through the engine and wait for their sellers; then all their 15-day deadlines are
+ * are opened (through the engine, or cheaply: see {@link WaitingDisputes}) and wait for their
+ * sellers; then all their 15-day deadlines are
  * made due at once (the due dates moved in the job table, as if the days had passed) and the job
  * executor escalates them; then, with all of them open in the mediation queue, the queries people
  * run all day are timed.
@@ -28,8 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class StormAndOpenState {
 
   /** What the storm did and whether each dispute was escalated exactly once. */
-  record Storm(int disputes, double creationSeconds, double escalatedSeconds,
-      double noticesSentSeconds, long escalationEvents, long disputesEscalatedTwice,
+  record Storm(int disputes, boolean cheaplyOpened, double creationSeconds,
+      double escalatedSeconds, double noticesSentSeconds, long escalationEvents, long disputesEscalatedTwice,
       long escalationNoticesSent, long noticesSentTwice) {
 
     boolean exactlyOnce() {
@@ -52,19 +53,38 @@ final class StormAndOpenState {
     this.population = population;
   }
 
-  Storm storm(int count, int threads) throws Exception {
+  /**
+   * Opens {@code count} disputes, through the start event or ({@code cheap} not null) all but one
+   * straight at the seller's wait state, then makes their seller deadlines due at once.
+   */
+  Storm storm(int count, int threads, WaitingDisputes cheap) throws Exception {
     long escalatedBefore = count("select count(*) from dispute_event where event_type = 'ESCALATED'");
     long noticesBefore = escalationNoticesSent();
 
     int firstOrder = population.orders(count);
     long start = System.nanoTime();
-    Lifecycles.inParallel(threads, count, engine::getRuntimeService, (runtime, i) -> {
-      int number = firstOrder + i;
-      runtime.startProcessInstanceByKey("disputeMediation",
-          DisputeDriver.claim(Population.orderId(number), population.buyer(number)));
-    });
+    if (cheap == null) {
+      Lifecycles.inParallel(threads, count, engine::getRuntimeService, (runtime, i) -> {
+        int number = firstOrder + i;
+        runtime.startProcessInstanceByKey("disputeMediation",
+            DisputeDriver.claim(Population.orderId(number), population.buyer(number)));
+      });
+    } else {
+      // One through the start event: the yardstick each cheaply opened one is checked against.
+      engine.getRuntimeService().startProcessInstanceByKey("disputeMediation",
+          DisputeDriver.claim(Population.orderId(firstOrder), population.buyer(firstOrder)));
+      cheap.open(firstOrder + 1, count - 1, threads);
+    }
     awaitNoJobsAt("NotifyDisputeOpened");
     double creationSeconds = (System.nanoTime() - start) / 1e9;
+    if (cheap != null && count > 1) {
+      Map<String, Object> opened = cheap.shape(disputeFor(firstOrder));
+      Map<String, Object> cheaply = cheap.shape(disputeFor(firstOrder + 1));
+      if (!opened.equals(cheaply)) {
+        throw new IllegalStateException("a cheaply opened dispute differs from one opened"
+            + " through the start event:\n" + opened + "\n" + cheaply);
+      }
+    }
 
     // As if fifteen days had passed: every seller deadline of these disputes is due now.
     int moved = jdbc.update("""
@@ -94,7 +114,7 @@ final class StormAndOpenState {
       Lifecycles.sleep(200);
     }
     double noticesSeconds = (System.nanoTime() - stormStart) / 1e9;
-    return new Storm(count, creationSeconds, escalatedSeconds, noticesSeconds,
+    return new Storm(count, cheap != null, creationSeconds, escalatedSeconds, noticesSeconds,
         count("select count(*) from dispute_event where event_type = 'ESCALATED'")
             - escalatedBefore,
         count("""
@@ -166,6 +186,11 @@ final class StormAndOpenState {
       }
       Lifecycles.sleep(200);
     }
+  }
+
+  private String disputeFor(int orderNumber) {
+    return jdbc.queryForObject("select dispute_id from dispute where order_id = ?", String.class,
+        Population.orderId(orderNumber));
   }
 
   private long jobsAt(String activityId) {
