@@ -26,8 +26,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * {@link AnalyticsQueries} for the last 30 days and the whole year and prints a table.
  *
  * <p>Run from the project root. The database with 1,000,000 disputes takes 5.7 GB of disk (up to
- * 10 GB while it is generated); on two busy cores generating took 38 minutes, V6's indexes 4,
- * the timings about 10:
+ * 10 GB while it is generated), 6.2 GB after V7; on two busy cores generating took 38 minutes,
+ * V6's indexes 4, V7's backfill and indexes 16, the timings after V7 about 4:
  *
  * <pre>
  * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
