@@ -157,7 +157,8 @@
     const top = 6;
     const { root, width, height } = svg(container, rows.length * rowH + 30);
     const labelW = 150;
-    const plotW = width - labelW - 12;
+    // Room after the longest bar for its "p90" label, so that no label has to go over a bar.
+    const plotW = width - labelW - 72;
     const maxHours = Math.max(1, ...rows.map((r) => r.p90 || 0));
     const inDays = maxHours > 72;
     const unit = inDays ? 24 : 1;
@@ -178,12 +179,25 @@
         `90 % within ${duration(r.p90)}`);
       titled(el('rect', { x: labelW, y: y0 + 10, width: Math.max(2, x(r.median) - labelW), height: 18, fill: '#0b63c5', rx: 2 }, root),
         `half within ${duration(r.median)}`);
-      const inside = x(r.median) - labelW > 52;
-      text(root, inside ? x(r.median) - 5 : x(r.median) + 4, y0 + 23, duration(r.median),
-        { 'text-anchor': inside ? 'end' : 'start', class: inside ? 'on-bar' : 'value-label' });
-      text(root, Math.min(width - 4, x(r.p90) + 4), y0 + 23, `p90 ${duration(r.p90)}`,
-        { 'text-anchor': x(r.p90) + 70 > width ? 'end' : 'start', class: 'value-label' });
+      // The median goes inside its dark bar when it fits there. A bar too short for it would
+      // push it into the p90 label, so both numbers then follow the light bar as one label.
+      const median = text(root, x(r.median) - 5, y0 + 23, duration(r.median),
+        { 'text-anchor': 'end', class: 'on-bar' });
+      const inside = textWidth(median) + 10 <= x(r.median) - labelW;
+      if (!inside) median.remove();
+      const p90 = text(root, x(r.p90) + 4, y0 + 23,
+        `${inside ? '' : `median ${duration(r.median)} · `}p90 ${duration(r.p90)}`, { class: 'value-label' });
+      if (x(r.p90) + 4 + textWidth(p90) > width - 2) {
+        p90.setAttribute('x', width - 2);
+        p90.setAttribute('text-anchor', 'end');
+      }
     });
+  }
+
+  /** A label's drawn width, or an estimate where the page has not laid it out. */
+  function textWidth(node) {
+    const measured = node.getComputedTextLength ? node.getComputedTextLength() : 0;
+    return measured > 0 ? measured : node.textContent.length * 7;
   }
 
   function fmt(value) {

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Repository;
 /**
  * The SQL behind each figure, over the dispute service's own tables. Every query starts from an
  * indexed range (a period on a timestamp column, an event type, a status) so that its cost grows
- * with what the period holds, not with all disputes ever; see V6__analytics_indexes.sql. Written
+ * with what the period holds, not with all disputes ever, and none looks into the timeline once
+ * per dispute: the seller's first answer and the first SLA breach are kept on the dispute row
+ * (V7__dispute_timeline_summary.sql); the indexes are V6__analytics_indexes.sql's and V7's. Written
  * in the SQL that H2 and PostgreSQL both accept: percentiles as percentile_cont, UTC days as the
  * date fields of {@code at time zone 'UTC'} (a cast to date would take the session's time zone).
  * Durations are the one dialect difference: H2 computes {@code extract(epoch ...)} as an exact
@@ -39,9 +41,6 @@ public class AnalyticsQueries {
   static final Map<String, String> DECISION_OUTCOMES = orderedMap(
       "FULL_REFUND", "BUYER_WON", "RETURN_AND_REFUND", "BUYER_WON",
       "PARTIAL_REFUND", "PARTIAL", "REJECT_CLAIM", "SELLER_WON");
-  /** Timeline events that are the seller's answer to the claim. */
-  static final List<String> SELLER_ANSWERS = List.of("SELLER_ACCEPTED", "COUNTER_OFFERED",
-      "SELLER_REJECTED");
   /** Closures that may be appealed; cancelled and refused disputes may not. */
   static final List<String> APPEALABLE_CLOSURES = List.of("AGREEMENT", "PLATFORM_DECISION",
       "BUYER_NO_RESPONSE");
@@ -116,21 +115,12 @@ public class AnalyticsQueries {
 
   public FigureTable durations(AnalyticsPeriod period) {
     Map<String, Object> params = range(period);
-    params.put("answers", SELLER_ANSWERS);
     List<List<Object>> rows = new ArrayList<>();
-    // One range per event type: a database walks (type, time) index ranges for an equality on
-    // the type, where an IN list would make it read every entry of those types.
     rows.add(percentiles("SELLER_RESPONSE", "select "
-        + secondsBetween("d.opened_at", "e.occurred_at") + """
+        + secondsBetween("opened_at", "seller_answered_at") + """
           as seconds
-        from (""" + eventsInPeriod(SELLER_ANSWERS) + """
-             ) e
-          join dispute d on d.dispute_id = e.dispute_id
-        where not exists (
-            select 1 from dispute_event p
-            where p.dispute_id = e.dispute_id and p.event_type in (:answers)
-              and (p.occurred_at < e.occurred_at
-                   or p.occurred_at = e.occurred_at and p.event_id < e.event_id))""", params));
+        from dispute
+        where seller_answered_at >= :from and seller_answered_at < :to""", params));
     rows.add(percentiles("RESOLUTION", "select "
         + secondsBetween("opened_at", "closed_at") + """
           as seconds
@@ -149,13 +139,9 @@ public class AnalyticsQueries {
     Map<String, Object> params = range(period);
     params.put("now", now);
     List<Object> decided = jdbc.sql("""
-        select count(*),
-          coalesce(sum(case when exists (
-              select 1 from dispute_event e
-              where e.dispute_id = d.dispute_id and e.event_type = 'MEDIATION_SLA_BREACHED')
-            then 1 else 0 end), 0)
-        from dispute d
-        where d.decided_at >= :from and d.decided_at < :to""")
+        select count(*), count(mediation_sla_breached_at)
+        from dispute
+        where decided_at >= :from and decided_at < :to""")
         .params(params)
         .query((rs, i) -> List.<Object>of(rs.getLong(1), rs.getLong(2)))
         .single();
@@ -287,14 +273,6 @@ public class AnalyticsQueries {
     return h2 ? "cast(datediff('SECOND', " + from + ", " + to + ") as double precision)"
         : "cast(extract(epoch from " + to + ") - extract(epoch from " + from
             + ") as double precision)";
-  }
-
-  /** Timeline entries of the given types in the period, as a union of one range per type. */
-  private static String eventsInPeriod(List<String> types) {
-    return String.join(" union all ", types.stream()
-        .map(type -> "select dispute_id, occurred_at, event_id from dispute_event"
-            + " where event_type = '" + type + "' and occurred_at >= :from and occurred_at < :to")
-        .toList());
   }
 
   private Map<String, Long> counts(String sql, Map<String, Object> params) {

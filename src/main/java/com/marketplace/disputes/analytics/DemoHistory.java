@@ -106,11 +106,13 @@ public class DemoHistory {
           item_received, problem_detail, description, requested_resolution, requested_amount,
           order_amount, currency, awaiting, due_at, overdue, escalation_reason, decision,
           decision_rationale, decided_by, closure_reason, resolution, refund_amount, opened_at,
-          escalated_at, decided_at, closed_at, order_lock)
+          escalated_at, decided_at, closed_at, order_lock, seller_answered_at,
+          mediation_sla_breached_at)
         values (:id, :order, :buyer, :seller, :status, :reason, :received, :detail,
           :description, :requested, :requestedAmount, :amount, :currency, :awaiting, :due,
           :overdue, :escalationReason, :decision, :rationale, :decidedBy, :closure, :resolution,
-          :refund, :openedAt, :escalatedAt, :decidedAt, :closedAt, :orderLock)""", disputes);
+          :refund, :openedAt, :escalatedAt, :decidedAt, :closedAt, :orderLock, :sellerAnsweredAt,
+          :slaBreachedAt)""", disputes);
     insert("""
         insert into dispute_event (dispute_id, occurred_at, actor, actor_role, event_type,
           detail, resolution, amount)
@@ -378,7 +380,7 @@ public class DemoHistory {
       row.put("openedAt", ts(openedAt));
       for (String column : List.of("awaiting", "due", "escalationReason", "decision",
           "rationale", "decidedBy", "closure", "resolution", "refund", "escalatedAt",
-          "decidedAt", "closedAt")) {
+          "decidedAt", "closedAt", "sellerAnsweredAt", "slaBreachedAt")) {
         row.put(column, null);
       }
       row.put("overdue", false);
@@ -390,6 +392,12 @@ public class DemoHistory {
         step.change().accept(row);
         if (step.type() == null) {
           continue;
+        }
+        // As DisputeRecords keeps them: the first answer and the first breach, later ones not.
+        if (DisputeRecords.SELLER_ANSWERS.contains(step.type())) {
+          row.putIfAbsent("sellerAnsweredAt", ts(step.at()));
+        } else if (DisputeRecords.MEDIATION_SLA_BREACHED.equals(step.type())) {
+          row.putIfAbsent("slaBreachedAt", ts(step.at()));
         }
         events.add(new MapSqlParameterSource()
             .addValue("id", id).addValue("at", ts(step.at())).addValue("actor", step.actor())

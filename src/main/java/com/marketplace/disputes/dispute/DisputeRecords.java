@@ -17,6 +17,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DisputeRecords {
 
+  /** Timeline events that are the seller's answer to the claim. */
+  public static final List<String> SELLER_ANSWERS = List.of("SELLER_ACCEPTED", "COUNTER_OFFERED",
+      "SELLER_REJECTED");
+  public static final String MEDIATION_SLA_BREACHED = "MEDIATION_SLA_BREACHED";
+
   private final JdbcClient jdbc;
 
   public DisputeRecords(JdbcClient jdbc) {
@@ -170,7 +175,9 @@ public class DisputeRecords {
 
   /**
    * Adds an entry that happened before now, such as a message of the seller contact that led to
-   * the dispute: the timeline keeps it at the time it happened.
+   * the dispute: the timeline keeps it at the time it happened. The seller's first answer and the
+   * first mediation SLA breach are kept on the dispute's row as well, in the same transaction, so
+   * that analytics reads them without searching the timeline of every dispute.
    */
   public void event(String disputeId, Instant occurredAt, String actor, String role, String type,
       String detail, String resolution, BigDecimal amount) {
@@ -181,6 +188,17 @@ public class DisputeRecords {
         .param("id", disputeId).param("at", ts(occurredAt)).param("actor", actor)
         .param("role", role).param("type", type).param("detail", truncate(detail))
         .param("resolution", resolution).param("amount", amount).update();
+    if (SELLER_ANSWERS.contains(type)) {
+      keepEarliest(disputeId, "seller_answered_at", occurredAt);
+    } else if (MEDIATION_SLA_BREACHED.equals(type)) {
+      keepEarliest(disputeId, "mediation_sla_breached_at", occurredAt);
+    }
+  }
+
+  private void keepEarliest(String disputeId, String column, Instant at) {
+    jdbc.sql("update dispute set " + column + " = :at where dispute_id = :id and (" + column
+            + " is null or " + column + " > :at)")
+        .param("at", ts(at)).param("id", disputeId).update();
   }
 
   public List<TimelineEntry> timeline(String disputeId) {

@@ -1,5 +1,6 @@
 package com.marketplace.disputes.analytics;
 
+import com.marketplace.disputes.dispute.DisputeRecords;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,9 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A known dispute history written straight into the domain tables, with timestamps to the
- * second, for the period March 2026 looked at on 2 April 2026. Every figure's expected value in
- * the tests follows from the rows below; the comments give each dispute's story.
+ * A known dispute history written straight into the domain tables (timeline entries through
+ * {@link DisputeRecords}, as the process writes them), with timestamps to the second, for the
+ * period March 2026 looked at on 2 April 2026. Every figure's expected value in the tests follows
+ * from the rows below; the comments give each dispute's story.
  */
 final class SeededHistory {
 
@@ -20,10 +22,12 @@ final class SeededHistory {
   static final Instant NOW = Instant.parse("2026-04-02T00:00:00Z");
 
   private final JdbcClient jdbc;
+  private final DisputeRecords records;
   private final AtomicInteger refunds = new AtomicInteger();
 
   SeededHistory(JdbcClient jdbc) {
     this.jdbc = jdbc;
+    this.records = new DisputeRecords(jdbc);
   }
 
   void write() {
@@ -230,11 +234,9 @@ final class SeededHistory {
     }
   }
 
+  /** Through the service's own writer, which also keeps the timeline's facts on the row. */
   private void event(String disputeId, String type, String at) {
-    jdbc.sql("""
-        insert into dispute_event (dispute_id, occurred_at, actor, actor_role, event_type)
-        values (:id, :at, 'seed', 'SYSTEM', :type)""")
-        .param("id", disputeId).param("at", at(at)).param("type", type).update();
+    records.event(disputeId, Instant.parse(at), "seed", "SYSTEM", type, null, null, null);
   }
 
   private void refund(String disputeId, String amount, String currency, String at) {

@@ -9,6 +9,9 @@ import com.marketplace.disputes.support.DisputeDriver;
 import com.marketplace.disputes.support.ProcessTest;
 import com.marketplace.disputes.support.TestOrders;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -344,6 +347,43 @@ class DisputeMediationProcessTest {
     Assertions.assertThat(driver.variables(pi.getId())).containsEntry("mediationOverdue", true);
     Assertions.assertThat(jdbc.sql("select overdue from dispute where dispute_id = ?")
         .param(disputeId(pi)).query(Boolean.class).single()).isTrue();
+    Assertions.assertThat(rowTime(pi, "mediation_sla_breached_at")).isNotNull()
+        .isEqualTo(eventTimes(pi, "MEDIATION_SLA_BREACHED").get(0));
+    Assertions.assertThat(rowTime(pi, "seller_answered_at")).isNull();
+  }
+
+  @Test
+  void theSellersFirstAnswerStaysOnTheDisputeThroughARevision() {
+    ProcessInstance pi = openDispute();
+    driver.complete(pi.getId(), "RespondToDispute",
+        Map.of("sellerResponse", "REJECT", "sellerComment", "Please send photos."));
+    Instant rejected = eventTimes(pi, "SELLER_REJECTED").get(0);
+    Assertions.assertThat(rowTime(pi, "seller_answered_at")).isEqualTo(rejected);
+    org.camunda.bpm.engine.impl.util.ClockUtil.offset(Duration.ofDays(3).toMillis());
+    try {
+      driver.complete(pi.getId(), "ReviewSellerResponse", Map.of("buyerDecision", "REVISE_CLAIM",
+          "description", "Photos attached: the box arrived empty and crushed at one corner."));
+      driver.complete(pi.getId(), "RespondToDispute", Map.of("sellerResponse", "ACCEPT"));
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+    Assertions.assertThat(eventTimes(pi, "SELLER_ACCEPTED").get(0)).isAfter(rejected);
+    Assertions.assertThat(rowTime(pi, "seller_answered_at")).isEqualTo(rejected);
+  }
+
+  private Instant rowTime(ProcessInstance pi, String column) {
+    OffsetDateTime at = jdbc.sql("select " + column + " from dispute where dispute_id = ?")
+        .param(disputeId(pi)).query((rs, i) -> rs.getObject(1, OffsetDateTime.class)).list()
+        .get(0);
+    return at == null ? null : at.toInstant();
+  }
+
+  private List<Instant> eventTimes(ProcessInstance pi, String type) {
+    return jdbc.sql("""
+        select occurred_at from dispute_event where dispute_id = ? and event_type = ?
+        order by occurred_at""")
+        .param(disputeId(pi)).param(type).query(OffsetDateTime.class).list().stream()
+        .map(OffsetDateTime::toInstant).toList();
   }
 
   @Test
