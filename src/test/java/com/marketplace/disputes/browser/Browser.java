@@ -74,8 +74,13 @@ final class Browser implements AutoCloseable {
     return baseUrl;
   }
 
+  /**
+   * Waits up to 60 s: Tasklist's first page after a login loads its whole Angular application,
+   * and on a loaded two-core machine a 30 s wait for it failed now and then. A wait that succeeds
+   * returns as soon as the condition holds.
+   */
   <T> T waitFor(Function<WebDriver, T> condition) {
-    return waitFor(Duration.ofSeconds(30), condition);
+    return waitFor(Duration.ofSeconds(60), condition);
   }
 
   <T> T waitFor(Duration timeout, Function<WebDriver, T> condition) {
