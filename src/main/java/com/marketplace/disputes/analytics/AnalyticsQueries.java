@@ -1,5 +1,9 @@
 package com.marketplace.disputes.analytics;
 
+import com.marketplace.disputes.analytics.DayFacts.Bucket;
+import com.marketplace.disputes.analytics.DayFacts.Count;
+import com.marketplace.disputes.analytics.DayFacts.DayCount;
+import com.marketplace.disputes.analytics.DayFacts.Duration;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -10,23 +14,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
- * The SQL behind each figure, over the dispute service's own tables. Every query starts from an
- * indexed range (a period on a timestamp column, an event type, a status) so that its cost grows
- * with what the period holds, not with all disputes ever, and none looks into the timeline once
- * per dispute: the seller's first answer and the first SLA breach are kept on the dispute row
- * (V7__dispute_timeline_summary.sql); the indexes are V6__analytics_indexes.sql's and V7's. Written
- * in the SQL that H2 and PostgreSQL both accept: percentiles as percentile_cont, UTC days as the
- * date fields of {@code at time zone 'UTC'} (a cast to date would take the session's time zone).
- * Durations are the one dialect difference: H2 computes {@code extract(epoch ...)} as an exact
- * decimal, some twenty times slower than its {@code datediff} in seconds, which PostgreSQL lacks;
- * see {@link #secondsBetween}.
+ * How each figure is computed. Opened, escalated, decided and closed disputes, SLA breaches,
+ * appeal decisions and durations are counted per day ({@link DayFacts}): a period reads the days
+ * already settled ({@link SettledDays}) and counts only its last day or two live. The rest reads
+ * the dispute service's own tables, each query from an indexed range (a period on a timestamp
+ * column, an event type, a status: V6__analytics_indexes.sql, V7__dispute_timeline_summary.sql),
+ * in the SQL that H2 and PostgreSQL both accept.
  */
 @Repository
 public class AnalyticsQueries {
@@ -46,32 +44,17 @@ public class AnalyticsQueries {
       "BUYER_NO_RESPONSE");
 
   private final JdbcClient jdbc;
-  private final boolean h2;
+  private final SettledDays days;
 
-  public AnalyticsQueries(JdbcClient jdbc, DataSource dataSource) {
+  public AnalyticsQueries(JdbcClient jdbc, SettledDays days) {
     this.jdbc = jdbc;
-    try {
-      this.h2 = "H2".equals(JdbcUtils.extractDatabaseMetaData(dataSource,
-          metaData -> metaData.getDatabaseProductName()));
-    } catch (MetaDataAccessException e) {
-      throw new IllegalStateException("Cannot tell which database analytics runs on", e);
-    }
+    this.days = days;
   }
 
   public FigureTable openedPerDay(AnalyticsPeriod period) {
-    List<List<Object>> rows = jdbc.sql("""
-        select y, m, d, reason, count(*) as disputes
-        from (select extract(year from (opened_at at time zone 'UTC')) as y,
-                extract(month from (opened_at at time zone 'UTC')) as m,
-                extract(day from (opened_at at time zone 'UTC')) as d, reason
-              from dispute
-              where opened_at >= :from and opened_at < :to and status <> 'INELIGIBLE') opened
-        group by y, m, d, reason
-        order by y, m, d, reason""")
-        .params(range(period))
-        .query((rs, i) -> List.<Object>of(LocalDate.of(rs.getInt(1), rs.getInt(2), rs.getInt(3)),
-            rs.getString(4), rs.getLong(5)))
-        .list();
+    List<List<Object>> rows = days.count(Count.OPENED, period).stream()
+        .map(opened -> List.<Object>of(opened.day(), opened.item(), opened.occurrences()))
+        .toList();
     return new FigureTable(Figure.OPENED_PER_DAY, period, rows);
   }
 
@@ -103,58 +86,39 @@ public class AnalyticsQueries {
   }
 
   public FigureTable escalations(AnalyticsPeriod period) {
-    Map<String, Long> counts = counts("""
-        select escalation_reason, count(*) from dispute
-        where escalated_at >= :from and escalated_at < :to
-        group by escalation_reason""", range(period));
-    List<List<Object>> rows = shares(ESCALATION_REASONS, counts);
+    List<List<Object>> rows = shares(ESCALATION_REASONS, total(Count.ESCALATED, period));
     rows.forEach(row -> row.add(1,
         "SELLER_NO_RESPONSE".equals(row.get(0)) ? "AUTOMATIC" : "REQUESTED"));
     return new FigureTable(Figure.ESCALATIONS, period, rows);
   }
 
+  /**
+   * Medians and 90th percentiles, interpolated between neighbours as {@code percentile_cont}
+   * does. Each duration is known from its 2 % bucket (see {@link DayFacts.Bucket#at}): exact
+   * while its bucket holds no more than two durations, within 2 % of the truth when it holds more.
+   */
   public FigureTable durations(AnalyticsPeriod period) {
-    Map<String, Object> params = range(period);
     List<List<Object>> rows = new ArrayList<>();
-    rows.add(percentiles("SELLER_RESPONSE", "select "
-        + secondsBetween("opened_at", "seller_answered_at") + """
-          as seconds
-        from dispute
-        where seller_answered_at >= :from and seller_answered_at < :to""", params));
-    rows.add(percentiles("RESOLUTION", "select "
-        + secondsBetween("opened_at", "closed_at") + """
-          as seconds
-        from dispute
-        where closed_at >= :from and closed_at < :to and closure_reason <> 'INELIGIBLE'""",
-        params));
-    rows.add(percentiles("MEDIATION", "select "
-        + secondsBetween("escalated_at", "decided_at") + """
-          as seconds
-        from dispute
-        where decided_at >= :from and decided_at < :to""", params));
+    for (Duration measure : Duration.values()) {
+      List<Bucket> buckets = days.durations(measure, period);
+      long count = buckets.stream().mapToLong(Bucket::occurrences).sum();
+      rows.add(count == 0 ? row(measure.name(), 0L, null, null)
+          : row(measure.name(), count, hours(percentile(buckets, count, 0.5)),
+              hours(percentile(buckets, count, 0.9))));
+    }
     return new FigureTable(Figure.DURATIONS, period, rows);
   }
 
   public FigureTable mediationSla(AnalyticsPeriod period, OffsetDateTime now) {
     Map<String, Object> params = range(period);
     params.put("now", now);
-    List<Object> decided = jdbc.sql("""
-        select count(*), count(mediation_sla_breached_at)
-        from dispute
-        where decided_at >= :from and decided_at < :to""")
-        .params(params)
-        .query((rs, i) -> List.<Object>of(rs.getLong(1), rs.getLong(2)))
-        .single();
-    long breaches = count("""
-        select count(*) from dispute_event
-        where event_type = 'MEDIATION_SLA_BREACHED' and occurred_at >= :from and occurred_at < :to""",
-        params);
+    long decidedCount = sum(Count.DECIDED, period);
+    long late = sum(Count.DECIDED_AFTER_SLA_BREACH, period);
+    long breaches = sum(Count.SLA_BREACHED, period);
     long overdueNow = count("""
         select count(*) from dispute
         where closed_at is null and status = 'IN_MEDIATION' and decided_at is null
           and (overdue = true or due_at < :now)""", params);
-    long decidedCount = (Long) decided.get(0);
-    long late = (Long) decided.get(1);
     List<Object> row = new ArrayList<>();
     row.add(decidedCount);
     row.add(late);
@@ -165,10 +129,7 @@ public class AnalyticsQueries {
   }
 
   public FigureTable decisions(AnalyticsPeriod period) {
-    Map<String, Long> counts = counts("""
-        select decision, count(*) from dispute
-        where decided_at >= :from and decided_at < :to
-        group by decision""", range(period));
+    Map<String, Long> counts = total(Count.DECIDED, period);
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
     List<List<Object>> rows = new ArrayList<>();
     DECISION_OUTCOMES.forEach((decision, outcome) -> {
@@ -178,27 +139,39 @@ public class AnalyticsQueries {
     return new FigureTable(Figure.DECISIONS, period, rows);
   }
 
+  /**
+   * Refunds, disputes refunded and the sum paid, per currency. A dispute refunded twice in the
+   * period counts once: the refunds whose earlier refund of the same dispute also falls in the
+   * period are taken off ({@link Count#REFUND_REPEATED}).
+   */
   public FigureTable refunds(AnalyticsPeriod period) {
-    List<List<Object>> rows = jdbc.sql("""
-        select currency, count(*), count(distinct dispute_id), sum(amount)
-        from refund
-        where requested_at >= :from and requested_at < :to
-        group by currency
-        order by currency""")
-        .params(range(period))
-        .query((rs, i) -> row(rs.getString(1), rs.getLong(2), rs.getLong(3),
-            rs.getBigDecimal(4).setScale(2, RoundingMode.UNNECESSARY)))
-        .list();
+    Map<String, Long> refunds = new TreeMap<>();
+    Map<String, BigDecimal> paid = new HashMap<>();
+    for (DayCount day : days.count(Count.REFUNDED, period)) {
+      refunds.merge(day.item(), day.occurrences(), Long::sum);
+      paid.merge(day.item(), day.amount(), BigDecimal::add);
+    }
+    Map<String, Long> repeated = new HashMap<>();
+    for (DayCount day : days.count(Count.REFUND_REPEATED, period)) {
+      String[] currencyAndDay = day.item().split("/");
+      String[] ymd = currencyAndDay[1].split("-");
+      LocalDate earlier = LocalDate.of(Integer.parseInt(ymd[0]), Integer.parseInt(ymd[1]),
+          Integer.parseInt(ymd[2]));
+      if (!earlier.isBefore(period.from())) {
+        repeated.merge(currencyAndDay[0], day.occurrences(), Long::sum);
+      }
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    refunds.forEach((currency, count) -> rows.add(row(currency, count,
+        count - repeated.getOrDefault(currency, 0L),
+        paid.get(currency).setScale(2, RoundingMode.UNNECESSARY))));
     return new FigureTable(Figure.REFUNDS, period, rows);
   }
 
   public FigureTable appeals(AnalyticsPeriod period) {
     Map<String, Object> params = range(period);
     params.put("appealable", APPEALABLE_CLOSURES);
-    long closed = count("""
-        select count(*) from dispute
-        where closed_at >= :from and closed_at < :to and closure_reason in (:appealable)""",
-        params);
+    long closed = sum(Count.CLOSED_APPEALABLE, period);
     // An appeal follows its dispute's closure, so its event is no earlier than the period's
     // start: that bound lets the event-type index drive the join.
     long appealed = count("""
@@ -207,14 +180,8 @@ public class AnalyticsQueries {
         where e.event_type = 'APPEAL_FILED' and e.occurred_at >= :from
           and d.closed_at >= :from and d.closed_at < :to and d.closure_reason in (:appealable)""",
         params);
-    long overturned = count("""
-        select count(*) from dispute_event
-        where event_type = 'APPEAL_OVERTURNED' and occurred_at >= :from and occurred_at < :to""",
-        params);
-    long appealDecisions = overturned + count("""
-        select count(*) from dispute_event
-        where event_type = 'APPEAL_UPHELD' and occurred_at >= :from and occurred_at < :to""",
-        params);
+    long overturned = sum(Count.APPEAL_OVERTURNED, period);
+    long appealDecisions = overturned + sum(Count.APPEAL_UPHELD, period);
     List<Object> row = new ArrayList<>();
     row.add(closed);
     row.add(appealed);
@@ -257,22 +224,35 @@ public class AnalyticsQueries {
   /** A status and awaiting party with its open disputes and how many are overdue. */
   public record OpenCount(String status, String awaiting, long disputes, long overdue) {}
 
-  private List<Object> percentiles(String measure, String durationsSql,
-      Map<String, Object> params) {
-    return jdbc.sql("select count(*), percentile_cont(0.5) within group (order by seconds), "
-            + "percentile_cont(0.9) within group (order by seconds) from (" + durationsSql
-            + ") durations")
-        .params(params)
-        .query((rs, i) -> row(measure, rs.getLong(1), hours(rs.getObject(2)),
-            hours(rs.getObject(3))))
-        .single();
+  /** The fact's occurrences in the period by item, over all its days. */
+  private Map<String, Long> total(Count fact, AnalyticsPeriod period) {
+    Map<String, Long> totals = new HashMap<>();
+    days.count(fact, period).forEach(day -> totals.merge(day.item(), day.occurrences(), Long::sum));
+    return totals;
   }
 
-  /** Seconds from one timestamp to another, whole seconds on H2 (the figures show hours). */
-  private String secondsBetween(String from, String to) {
-    return h2 ? "cast(datediff('SECOND', " + from + ", " + to + ") as double precision)"
-        : "cast(extract(epoch from " + to + ") - extract(epoch from " + from
-            + ") as double precision)";
+  private long sum(Count fact, AnalyticsPeriod period) {
+    return days.count(fact, period).stream().mapToLong(DayCount::occurrences).sum();
+  }
+
+  /** The p-quantile of {@code count} bucketed durations, interpolated as percentile_cont. */
+  static double percentile(List<Bucket> buckets, long count, double p) {
+    double rank = p * (count - 1);
+    long below = (long) Math.floor(rank);
+    double lower = nth(buckets, below);
+    double upper = below + 1 < count ? nth(buckets, below + 1) : lower;
+    return lower + (rank - below) * (upper - lower);
+  }
+
+  private static double nth(List<Bucket> buckets, long index) {
+    long rest = index;
+    for (Bucket bucket : buckets) {
+      if (rest < bucket.occurrences()) {
+        return bucket.at(rest);
+      }
+      rest -= bucket.occurrences();
+    }
+    throw new IllegalArgumentException("no duration number " + index);
   }
 
   private Map<String, Long> counts(String sql, Map<String, Object> params) {

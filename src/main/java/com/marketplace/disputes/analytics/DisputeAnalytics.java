@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Computes a figure for a period: the one place that knows which query answers which figure. */
+/**
+ * Computes a figure for a period: the one place that knows which query answers which figure. Not
+ * one transaction: each query reads what is committed when it runs, and a day settled on the way
+ * ({@link SettledDays}) commits in a transaction of its own, without holding a second connection.
+ */
 @Service
 public class DisputeAnalytics {
 
@@ -24,7 +27,6 @@ public class DisputeAnalytics {
     this.openDisputes = openDisputes;
   }
 
-  @Transactional(readOnly = true)
   public FigureTable figure(Figure figure, AnalyticsPeriod period, SellerRanking ranking) {
     return switch (figure) {
       case OPENED_PER_DAY -> queries.openedPerDay(period);
@@ -42,7 +44,6 @@ public class DisputeAnalytics {
   }
 
   /** Every figure for the period, in the order the dashboard shows them. */
-  @Transactional(readOnly = true)
   public List<FigureTable> all(AnalyticsPeriod period, SellerRanking ranking) {
     return Arrays.stream(Figure.values()).map(f -> figure(f, period, ranking)).toList();
   }

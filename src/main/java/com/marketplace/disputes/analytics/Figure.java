@@ -54,7 +54,9 @@ public enum Figure {
   DURATIONS("durations", "Time to seller response, to resolution, in mediation",
       """
       Median and 90th percentile in hours, interpolated between neighbouring values (as SQL \
-      percentile_cont). Each duration counts in the period in which it ends. SELLER_RESPONSE: from \
+      percentile_cont). Durations are kept in buckets 2 % wide with the shortest and longest of \
+      each: a value is exact while its bucket holds one or two durations and within 2 % when it \
+      holds more. Each duration counts in the period in which it ends. SELLER_RESPONSE: from \
       opening to the seller's first answer (accept, counter offer or reject: timeline events \
       SELLER_ACCEPTED, COUNTER_OFFERED, SELLER_REJECTED) for first answers given in the period; \
       sellers who never answered are not in it (see escalations). RESOLUTION: from opening to \

@@ -31,8 +31,10 @@ final class SeededHistory {
   }
 
   void write() {
+    // The days it rewrites may have been settled from an earlier history.
     for (String table : new String[] {"dispute_event", "dispute_offer", "refund", "dispute",
-        "market_order"}) {
+        "market_order", "analytics_day_count", "analytics_day_duration",
+        "analytics_settled_day"}) {
       jdbc.sql("delete from " + table).update();
     }
 

@@ -1,0 +1,184 @@
+package com.marketplace.disputes.analytics;
+
+import com.marketplace.disputes.analytics.DayFacts.Bucket;
+import com.marketplace.disputes.analytics.DayFacts.Count;
+import com.marketplace.disputes.analytics.DayFacts.DayCount;
+import com.marketplace.disputes.analytics.DayFacts.Duration;
+import com.marketplace.disputes.dispute.DisputeRecords;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A period's {@link DayFacts}, read from the days already settled and counted live for the rest.
+ * A day is settled once it has been over for {@code disputes.analytics.settle-after} (so that no
+ * transaction still running at midnight can add to it): its facts are counted then, the first
+ * time a figure asks for that day, and kept (V8__analytics_settled_days.sql). A period of a year
+ * then costs a few thousand kept rows and one live day or two, not a million disputes.
+ *
+ * <p>The facts of a settled day are not counted again. Whatever writes a day's history after the
+ * day (demo history, a data repair) calls {@link #forget()}.
+ */
+@Component
+public class SettledDays {
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+  private final DayFacts facts;
+  private final TransactionTemplate ownTransaction;
+  private final java.time.Duration settleAfter;
+
+  public SettledDays(JdbcClient jdbc, JdbcTemplate batch, DayFacts facts,
+      PlatformTransactionManager transactions,
+      @Value("${disputes.analytics.settle-after:PT1H}") java.time.Duration settleAfter) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+    this.facts = facts;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.settleAfter = settleAfter;
+  }
+
+  /** So many of a kind each day of the period, by item, in order of day and item. */
+  public List<DayCount> count(Count fact, AnalyticsPeriod period) {
+    LocalDate open = settle(period);
+    List<DayCount> counts = new ArrayList<>();
+    if (period.from().isBefore(open)) {
+      counts.addAll(jdbc.sql("""
+          select fact_day, item, occurrences, amount from analytics_day_count
+          where fact = :fact and fact_day >= :from and fact_day < :to
+          order by fact_day, item""")
+          .param("fact", fact.name()).param("from", Date.valueOf(period.from()))
+          .param("to", Date.valueOf(open))
+          .query((rs, i) -> new DayCount(rs.getDate(1).toLocalDate(), rs.getString(2),
+              rs.getLong(3), rs.getBigDecimal(4)))
+          .list());
+    }
+    if (!open.isAfter(period.to())) {
+      counts.addAll(facts.count(fact, start(later(period.from(), open)),
+          period.end().toInstant()));
+    }
+    return counts;
+  }
+
+  /** The durations that ended in the period, in buckets, in order of bucket. */
+  public List<Bucket> durations(Duration measure, AnalyticsPeriod period) {
+    LocalDate open = settle(period);
+    TreeMap<Integer, Bucket> buckets = new TreeMap<>();
+    if (period.from().isBefore(open)) {
+      jdbc.sql("""
+          select bucket, sum(occurrences), min(shortest_seconds), max(longest_seconds)
+          from analytics_day_duration
+          where measure = :measure and fact_day >= :from and fact_day < :to
+          group by bucket""")
+          .param("measure", measure.name()).param("from", Date.valueOf(period.from()))
+          .param("to", Date.valueOf(open))
+          .query((rs, i) -> new Bucket(rs.getInt(1), rs.getLong(2), rs.getDouble(3),
+              rs.getDouble(4)))
+          .list()
+          .forEach(bucket -> buckets.merge(bucket.bucket(), bucket, Bucket::merge));
+    }
+    if (!open.isAfter(period.to())) {
+      facts.durations(measure, start(later(period.from(), open)), period.end().toInstant())
+          .forEach(day -> buckets.merge(day.bucket().bucket(), day.bucket(), Bucket::merge));
+    }
+    return new ArrayList<>(buckets.values());
+  }
+
+  /** Drops every settled day: their facts are counted again when next asked for. */
+  public void forget() {
+    for (String table : List.of("analytics_day_count", "analytics_day_duration",
+        "analytics_settled_day")) {
+      jdbc.sql("delete from " + table).update();
+    }
+  }
+
+  /**
+   * Settles the period's days that are over and not settled yet, and answers the first day of
+   * the period (or the day after it) that is not settled.
+   */
+  public LocalDate settle(AnalyticsPeriod period) {
+    LocalDate open = LocalDate.ofInstant(DisputeRecords.now().minus(settleAfter), ZoneOffset.UTC);
+    LocalDate end = period.to().plusDays(1);
+    if (end.isBefore(open)) {
+      open = end;
+    }
+    if (period.from().isBefore(open)) {
+      Set<LocalDate> settled = new HashSet<>(jdbc.sql("""
+          select fact_day from analytics_settled_day where fact_day >= :from and fact_day < :to""")
+          .param("from", Date.valueOf(period.from())).param("to", Date.valueOf(open))
+          .query((rs, i) -> rs.getDate(1).toLocalDate())
+          .list());
+      for (LocalDate day = period.from(); day.isBefore(open); day = day.plusDays(1)) {
+        if (!settled.contains(day)) {
+          settle(day);
+        }
+      }
+    }
+    return open;
+  }
+
+  /** Counts the day's facts and keeps them, in a transaction of its own. */
+  private void settle(LocalDate day) {
+    try {
+      ownTransaction.executeWithoutResult(status -> {
+        // First, so that of two nodes settling the same day the second fails before counting.
+        jdbc.sql("insert into analytics_settled_day (fact_day, settled_at) values (:day, :now)")
+            .param("day", Date.valueOf(day)).param("now", Timestamp.from(DisputeRecords.now()))
+            .update();
+        Instant from = start(day);
+        Instant to = start(day.plusDays(1));
+        List<Object[]> counts = new ArrayList<>();
+        for (Count fact : Count.values()) {
+          facts.count(fact, from, to).forEach(count -> counts.add(new Object[] {
+              Date.valueOf(day), fact.name(), count.item(), count.occurrences(),
+              count.amount()}));
+        }
+        batch.batchUpdate("""
+            insert into analytics_day_count (fact_day, fact, item, occurrences, amount)
+            values (?, ?, ?, ?, ?)""", counts);
+        List<Object[]> buckets = new ArrayList<>();
+        for (Duration measure : Duration.values()) {
+          facts.durations(measure, from, to).forEach(ended -> buckets.add(new Object[] {
+              Date.valueOf(day), measure.name(), ended.bucket().bucket(),
+              ended.bucket().occurrences(), ended.bucket().shortestSeconds(),
+              ended.bucket().longestSeconds()}));
+        }
+        batch.batchUpdate("""
+            insert into analytics_day_duration (fact_day, measure, bucket, occurrences,
+              shortest_seconds, longest_seconds)
+            values (?, ?, ?, ?, ?, ?)""", buckets);
+      });
+    } catch (DataAccessException e) {
+      Integer settled = jdbc.sql("select count(*) from analytics_settled_day where fact_day = :day")
+          .param("day", Date.valueOf(day)).query(Integer.class).single();
+      if (settled == 0) {
+        throw e;
+      }
+      // Settled at the same time by another node or request: its facts stand.
+    }
+  }
+
+  private static LocalDate later(LocalDate a, LocalDate b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Instant start(LocalDate day) {
+    return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+}
