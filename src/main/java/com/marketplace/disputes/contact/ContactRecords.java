@@ -54,10 +54,17 @@ public class ContactRecords {
         .query(ContactRecord.class).optional();
   }
 
-  /** The caller's contacts as buyer or seller, newest first. */
+  /**
+   * The caller's contacts as buyer or seller, newest first: one range per party's (party, opened)
+   * index, as {@code DisputeRecords.findByParty} reads disputes.
+   */
   public List<ContactRecord> findByParty(String userId, int limit) {
     return jdbc.sql("""
-        select * from contact where buyer_id = :user or seller_id = :user
+        select * from (select * from contact where buyer_id = :user
+                       order by opened_at desc limit :limit) as bought
+        union
+        select * from (select * from contact where seller_id = :user
+                       order by opened_at desc limit :limit) as sold
         order by opened_at desc limit :limit""")
         .param("user", userId).param("limit", limit).query(ContactRecord.class).list();
   }

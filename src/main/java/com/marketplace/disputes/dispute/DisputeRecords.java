@@ -160,9 +160,18 @@ public class DisputeRecords {
         .query(DisputeRecord.class).optional();
   }
 
+  /**
+   * The user's disputes as buyer or seller, newest first. Two ranges, one per party's (party,
+   * opened) index, each cut at the limit: "buyer or seller" in one condition made H2 read every
+   * dispute (p95 499 ms with 100,000 open, against 29 ms with 20,000).
+   */
   public List<DisputeRecord> findByParty(String userId, int limit) {
     return jdbc.sql("""
-        select * from dispute where buyer_id = :user or seller_id = :user
+        select * from (select * from dispute where buyer_id = :user
+                       order by opened_at desc limit :limit) as bought
+        union
+        select * from (select * from dispute where seller_id = :user
+                       order by opened_at desc limit :limit) as sold
         order by opened_at desc limit :limit""")
         .param("user", userId).param("limit", limit).query(DisputeRecord.class).list();
   }

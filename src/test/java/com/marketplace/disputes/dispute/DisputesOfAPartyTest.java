@@ -1,0 +1,66 @@
+package com.marketplace.disputes.dispute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** "My disputes": a user's disputes as buyer and as seller, newest first, nobody else's. */
+@SpringBootTest
+@ActiveProfiles("test")
+class DisputesOfAPartyTest {
+
+  @Autowired DisputeRecords records;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeEach
+  void disputes() {
+    jdbc.sql("delete from dispute where dispute_id like 'D-PARTY-%'").update();
+    // pat buys from sam in the first three and sells to kim in the fourth and fifth.
+    dispute("D-PARTY-1", "pat", "sam", "2026-05-01T10:00:00Z");
+    dispute("D-PARTY-2", "pat", "sam", "2026-05-03T10:00:00Z");
+    dispute("D-PARTY-3", "pat", "sam", "2026-05-05T10:00:00Z");
+    dispute("D-PARTY-4", "kim", "pat", "2026-05-02T10:00:00Z");
+    dispute("D-PARTY-5", "kim", "pat", "2026-05-04T10:00:00Z");
+    dispute("D-PARTY-6", "kim", "sam", "2026-05-06T10:00:00Z");
+  }
+
+  @Test
+  void asBuyerAndAsSellerNewestFirst() {
+    assertThat(ids("pat", 100)).containsExactly("D-PARTY-3", "D-PARTY-5", "D-PARTY-2",
+        "D-PARTY-4", "D-PARTY-1");
+    assertThat(ids("kim", 100)).containsExactly("D-PARTY-6", "D-PARTY-5", "D-PARTY-4");
+    assertThat(ids("sam", 100)).containsExactly("D-PARTY-6", "D-PARTY-3", "D-PARTY-2",
+        "D-PARTY-1");
+    assertThat(ids("nobody", 100)).isEmpty();
+  }
+
+  @Test
+  void theNewestUpToTheLimitWhicheverSideTheyAreOn() {
+    assertThat(ids("pat", 3)).containsExactly("D-PARTY-3", "D-PARTY-5", "D-PARTY-2");
+    assertThat(ids("pat", 1)).containsExactly("D-PARTY-3");
+  }
+
+  private List<String> ids(String userId, int limit) {
+    return records.findByParty(userId, limit).stream().map(DisputeRecord::disputeId)
+        .filter(id -> id.startsWith("D-PARTY-")).toList();
+  }
+
+  private void dispute(String id, String buyer, String seller, String openedAt) {
+    jdbc.sql("""
+        insert into dispute (dispute_id, order_id, buyer_id, seller_id, status, reason,
+          item_received, description, requested_resolution, opened_at)
+        values (:id, :order, :buyer, :seller, 'CLOSED', 'DAMAGED', true, 'test',
+          'FULL_REFUND', :at)""")
+        .param("id", id).param("order", "ORD-" + id).param("buyer", buyer)
+        .param("seller", seller).param("at", Timestamp.from(Instant.parse(openedAt))).update();
+  }
+}
