@@ -20,6 +20,9 @@ final class Tasklist {
 
   void login(String userId) {
     browser.forgetSession();
+    // A new document: a URL that differs from the page shown only in its #fragment keeps that
+    // page, and Tasklist's memory of the user logged in before, whose session is gone.
+    browser.driver().get("about:blank");
     browser.open("/camunda/app/tasklist/default/#/login");
     browser.visible(By.cssSelector("input[ng-model=username]")).sendKeys(userId);
     browser.driver().findElement(By.cssSelector("input[ng-model=password]")).sendKeys(DemoUsers.PASSWORD);
