@@ -110,15 +110,13 @@ public class AnalyticsQueries {
   }
 
   public FigureTable mediationSla(AnalyticsPeriod period, OffsetDateTime now) {
-    Map<String, Object> params = range(period);
-    params.put("now", now);
     long decidedCount = sum(Count.DECIDED, period);
     long late = sum(Count.DECIDED_AFTER_SLA_BREACH, period);
     long breaches = sum(Count.SLA_BREACHED, period);
     long overdueNow = count("""
         select count(*) from dispute
         where closed_at is null and status = 'IN_MEDIATION' and decided_at is null
-          and (overdue = true or due_at < :now)""", params);
+          and (overdue = true or due_at < :now)""", Map.of("now", now));
     List<Object> row = new ArrayList<>();
     row.add(decidedCount);
     row.add(late);
