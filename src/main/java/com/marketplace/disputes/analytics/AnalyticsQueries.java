@@ -1,6 +1,7 @@
 package com.marketplace.disputes.analytics;
 
 import com.marketplace.disputes.analytics.DayFacts.Bucket;
+import com.marketplace.disputes.analytics.DayFacts.Cohort;
 import com.marketplace.disputes.analytics.DayFacts.Count;
 import com.marketplace.disputes.analytics.DayFacts.DayCount;
 import com.marketplace.disputes.analytics.DayFacts.Duration;
@@ -20,8 +21,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * How each figure is computed. Opened, escalated, decided and closed disputes, SLA breaches,
- * appeal decisions and durations are counted per day ({@link DayFacts}): a period reads the days
- * already settled ({@link SettledDays}) and counts only its last day or two live. The rest reads
+ * appeal decisions and durations are counted per day ({@link DayFacts}), and so are closures and
+ * appeals by the day their dispute was opened or closed: a period reads the days already settled
+ * ({@link SettledDays}) and counts only its last day or two live. The rest reads
  * the dispute service's own tables, each query from an indexed range (a period on a timestamp
  * column, an event type, a status: V6__analytics_indexes.sql, V7__dispute_timeline_summary.sql),
  * in the SQL that H2 and PostgreSQL both accept.
@@ -72,16 +74,22 @@ public class AnalyticsQueries {
         .list();
   }
 
+  /**
+   * The closed disputes of the period's cohort come from their closing days
+   * ({@link Cohort#CLOSED_BY_OPENING}); the ones still open, a small share of all, are read live.
+   */
   public FigureTable outcomes(AnalyticsPeriod period) {
-    Map<String, Long> counts = counts("""
+    Map<String, Long> counts = days.total(Cohort.CLOSED_BY_OPENING, period);
+    counts("""
         select outcome, count(*)
-        from (select case when decision is not null then 'DECIDED'
+        from (select case when decided_at is not null then 'DECIDED'
                           when escalated_at is not null then 'AWAITING_DECISION'
-                          when closed_at is null then 'OPEN'
-                          else closure_reason end as outcome
+                          else 'OPEN' end as outcome
               from dispute
-              where opened_at >= :from and opened_at < :to and status <> 'INELIGIBLE') cohort
-        group by outcome""", range(period));
+              where closed_at is null and opened_at >= :from and opened_at < :to
+                and status <> 'INELIGIBLE') still_open
+        group by outcome""", range(period))
+        .forEach((outcome, n) -> counts.merge(outcome, n, Long::sum));
     return new FigureTable(Figure.OUTCOMES, period, shares(OUTCOMES, counts));
   }
 
@@ -167,17 +175,9 @@ public class AnalyticsQueries {
   }
 
   public FigureTable appeals(AnalyticsPeriod period) {
-    Map<String, Object> params = range(period);
-    params.put("appealable", APPEALABLE_CLOSURES);
     long closed = sum(Count.CLOSED_APPEALABLE, period);
-    // An appeal follows its dispute's closure, so its event is no earlier than the period's
-    // start: that bound lets the event-type index drive the join.
-    long appealed = count("""
-        select count(distinct d.dispute_id)
-        from dispute_event e join dispute d on d.dispute_id = e.dispute_id
-        where e.event_type = 'APPEAL_FILED' and e.occurred_at >= :from
-          and d.closed_at >= :from and d.closed_at < :to and d.closure_reason in (:appealable)""",
-        params);
+    long appealed = days.total(Cohort.APPEALED_BY_CLOSING, period).values().stream()
+        .mapToLong(Long::longValue).sum();
     long overturned = sum(Count.APPEAL_OVERTURNED, period);
     long appealDecisions = overturned + sum(Count.APPEAL_UPHELD, period);
     List<Object> row = new ArrayList<>();

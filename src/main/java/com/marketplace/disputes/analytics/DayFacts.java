@@ -91,6 +91,46 @@ public class DayFacts {
     }
   }
 
+  /**
+   * Events counted on the day they happened but kept by the day of the dispute's earlier moment
+   * they belong to (its cohort), for figures about the disputes opened or closed in a period:
+   * once a dispute is closed, how it ended no longer changes, and a dispute is appealed for the
+   * first time only once. Each query answers the event's moment ({@code at}), the cohort's
+   * ({@code cohort}) and a breakdown ({@code item}).
+   */
+  public enum Cohort {
+    /**
+     * Disputes closed, refused requests left out, by how they ended, kept by the day they were
+     * opened. DECIDED when a mediator decided them, else their closure reason.
+     */
+    CLOSED_BY_OPENING("""
+        select closed_at as at, opened_at as cohort,
+          case when decided_at is not null then 'DECIDED' else closure_reason end as item
+        from dispute
+        where closed_at >= :from and closed_at < :to and status <> 'INELIGIBLE'"""),
+    /**
+     * Disputes appealed for the first time, kept by the day they were closed, for the closures
+     * that may be appealed.
+     */
+    APPEALED_BY_CLOSING("""
+        select e.occurred_at as at, d.closed_at as cohort, '' as item
+        from dispute_event e join dispute d on d.dispute_id = e.dispute_id
+        where e.event_type = 'APPEAL_FILED' and e.occurred_at >= :from and e.occurred_at < :to
+          and d.closure_reason in ('"""
+        + String.join("', '", AnalyticsQueries.APPEALABLE_CLOSURES) + """
+        ')
+          and not exists (select 1 from dispute_event p
+            where p.dispute_id = e.dispute_id and p.event_type = 'APPEAL_FILED'
+              and (p.occurred_at < e.occurred_at
+                or p.occurred_at = e.occurred_at and p.event_id < e.event_id))""");
+
+    private final String sql;
+
+    Cohort(String sql) {
+      this.sql = sql;
+    }
+  }
+
   /** Durations, each counted on the day it ended. */
   public enum Duration {
     /** From opening to the seller's first answer. */
@@ -113,6 +153,9 @@ public class DayFacts {
 
   /** So many of a kind, broken down by item, on a day, with the sum paid (refunds only). */
   public record DayCount(LocalDate day, String item, long occurrences, BigDecimal amount) {}
+
+  /** So many events of a kind on a day, by item, that belong to a cohort's day. */
+  public record CohortCount(LocalDate cohortDay, LocalDate day, String item, long occurrences) {}
 
   /**
    * Durations that fell into one bucket: bucket b holds those from 1.02^b seconds up to
@@ -168,6 +211,21 @@ public class DayFacts {
         .list();
   }
 
+  /**
+   * How many events of a kind happened each day from {@code from} up to {@code to}, by the day
+   * of their cohort and item.
+   */
+  public List<CohortCount> count(Cohort fact, Instant from, Instant to) {
+    return jdbc.sql("select cy, cm, cd, y, m, d, item, count(*) from (select "
+            + utcDay("cohort", "c") + ", " + utcDay("at", "") + ", item from (" + fact.sql
+            + ") facts) days group by cy, cm, cd, y, m, d, item order by cy, cm, cd, y, m, d, item")
+        .param("from", utc(from)).param("to", utc(to))
+        .query((rs, i) -> new CohortCount(LocalDate.of(rs.getInt(1), rs.getInt(2), rs.getInt(3)),
+            LocalDate.of(rs.getInt(4), rs.getInt(5), rs.getInt(6)),
+            rs.getString(7) == null ? "" : rs.getString(7), rs.getLong(8)))
+        .list();
+  }
+
   /** The durations that ended each day from {@code from} up to {@code to}, in buckets. */
   public List<DayBucket> durations(Duration measure, Instant from, Instant to) {
     String seconds = secondsBetween(measure.start, measure.end);
@@ -190,9 +248,14 @@ public class DayFacts {
 
   /** The UTC day of a timestamp as columns y, m, d (a cast to date would take the session's zone). */
   static String utcDay(String column) {
-    return "extract(year from (" + column + " at time zone 'UTC')) as y, "
-        + "extract(month from (" + column + " at time zone 'UTC')) as m, "
-        + "extract(day from (" + column + " at time zone 'UTC')) as d";
+    return utcDay(column, "");
+  }
+
+  /** The same, as columns prefixed y, prefixed m and prefixed d. */
+  private static String utcDay(String column, String prefix) {
+    return "extract(year from (" + column + " at time zone 'UTC')) as " + prefix + "y, "
+        + "extract(month from (" + column + " at time zone 'UTC')) as " + prefix + "m, "
+        + "extract(day from (" + column + " at time zone 'UTC')) as " + prefix + "d";
   }
 
   /**

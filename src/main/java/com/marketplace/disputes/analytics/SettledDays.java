@@ -1,6 +1,7 @@
 package com.marketplace.disputes.analytics;
 
 import com.marketplace.disputes.analytics.DayFacts.Bucket;
+import com.marketplace.disputes.analytics.DayFacts.Cohort;
 import com.marketplace.disputes.analytics.DayFacts.Count;
 import com.marketplace.disputes.analytics.DayFacts.DayCount;
 import com.marketplace.disputes.analytics.DayFacts.Duration;
@@ -11,8 +12,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,13 +32,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A day is settled once it has been over for {@code disputes.analytics.settle-after} (so that no
  * transaction still running at midnight can add to it): its facts are counted then, the first
  * time a figure asks for that day, and kept (V8__analytics_settled_days.sql). A period of a year
- * then costs a few thousand kept rows and one live day or two, not a million disputes.
+ * then costs a few thousand kept rows and one live day or two, not a million disputes. Events
+ * that a figure counts by their dispute's opening or closing day ({@link Cohort}) are settled with
+ * the day they happened and kept by that earlier day.
  *
  * <p>The facts of a settled day are not counted again. Whatever writes a day's history after the
  * day (demo history, a data repair) calls {@link #forget()}.
  */
 @Component
 public class SettledDays {
+
+  /** What settling keeps, the table of settled days last. */
+  static final List<String> TABLES = List.of("analytics_day_count", "analytics_day_duration",
+      "analytics_cohort_count", "analytics_settled_day");
+  /** No later than any event: the end of a live count that has none. */
+  private static final Instant FOREVER = Instant.parse("9999-01-01T00:00:00Z");
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
@@ -76,6 +87,29 @@ public class SettledDays {
     return counts;
   }
 
+  /**
+   * The events of a kind, by item, that belong to the disputes of the period's days (opened or
+   * closed then, as the kind says), whenever they happened up to now. They happen on the
+   * cohort's day or later, so the days from the period's first up to today are settled first.
+   */
+  public Map<String, Long> total(Cohort fact, AnalyticsPeriod period) {
+    LocalDate open = settle(period.from(), null);
+    Map<String, Long> totals = new HashMap<>();
+    jdbc.sql("""
+        select item, sum(occurrences) from analytics_cohort_count
+        where fact = :fact and cohort_day >= :from and cohort_day <= :to
+        group by item""")
+        .param("fact", fact.name()).param("from", Date.valueOf(period.from()))
+        .param("to", Date.valueOf(period.to()))
+        .query((rs, i) -> totals.merge(rs.getString(1), rs.getLong(2), Long::sum))
+        .list();
+    facts.count(fact, start(later(period.from(), open)), FOREVER).stream()
+        .filter(event -> !event.cohortDay().isBefore(period.from())
+            && !event.cohortDay().isAfter(period.to()))
+        .forEach(event -> totals.merge(event.item(), event.occurrences(), Long::sum));
+    return totals;
+  }
+
   /** The durations that ended in the period, in buckets, in order of bucket. */
   public List<Bucket> durations(Duration measure, AnalyticsPeriod period) {
     LocalDate open = settle(period);
@@ -102,8 +136,7 @@ public class SettledDays {
 
   /** Drops every settled day: their facts are counted again when next asked for. */
   public void forget() {
-    for (String table : List.of("analytics_day_count", "analytics_day_duration",
-        "analytics_settled_day")) {
+    for (String table : TABLES) {
       jdbc.sql("delete from " + table).update();
     }
   }
@@ -113,18 +146,25 @@ public class SettledDays {
    * the period (or the day after it) that is not settled.
    */
   public LocalDate settle(AnalyticsPeriod period) {
+    return settle(period.from(), period.to().plusDays(1));
+  }
+
+  /**
+   * Settles the days from {@code from} up to {@code end} (or up to now when null) that are over
+   * and not settled yet, and answers the first of them that is not settled.
+   */
+  private LocalDate settle(LocalDate from, LocalDate end) {
     LocalDate open = LocalDate.ofInstant(DisputeRecords.now().minus(settleAfter), ZoneOffset.UTC);
-    LocalDate end = period.to().plusDays(1);
-    if (end.isBefore(open)) {
+    if (end != null && end.isBefore(open)) {
       open = end;
     }
-    if (period.from().isBefore(open)) {
+    if (from.isBefore(open)) {
       Set<LocalDate> settled = new HashSet<>(jdbc.sql("""
           select fact_day from analytics_settled_day where fact_day >= :from and fact_day < :to""")
-          .param("from", Date.valueOf(period.from())).param("to", Date.valueOf(open))
+          .param("from", Date.valueOf(from)).param("to", Date.valueOf(open))
           .query((rs, i) -> rs.getDate(1).toLocalDate())
           .list());
-      for (LocalDate day = period.from(); day.isBefore(open); day = day.plusDays(1)) {
+      for (LocalDate day = from; day.isBefore(open); day = day.plusDays(1)) {
         if (!settled.contains(day)) {
           settle(day);
         }
@@ -163,6 +203,15 @@ public class SettledDays {
             insert into analytics_day_duration (fact_day, measure, bucket, occurrences,
               shortest_seconds, longest_seconds)
             values (?, ?, ?, ?, ?, ?)""", buckets);
+        List<Object[]> cohorts = new ArrayList<>();
+        for (Cohort fact : Cohort.values()) {
+          facts.count(fact, from, to).forEach(count -> cohorts.add(new Object[] {
+              fact.name(), Date.valueOf(count.cohortDay()), Date.valueOf(day), count.item(),
+              count.occurrences()}));
+        }
+        batch.batchUpdate("""
+            insert into analytics_cohort_count (fact, cohort_day, fact_day, item, occurrences)
+            values (?, ?, ?, ?, ?)""", cohorts);
       });
     } catch (DataAccessException e) {
       Integer settled = jdbc.sql("select count(*) from analytics_settled_day where fact_day = :day")

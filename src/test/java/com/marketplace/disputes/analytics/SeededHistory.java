@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,11 +33,11 @@ final class SeededHistory {
 
   void write() {
     // The days it rewrites may have been settled from an earlier history.
-    for (String table : new String[] {"dispute_event", "dispute_offer", "refund", "dispute",
-        "market_order", "analytics_day_count", "analytics_day_duration",
-        "analytics_settled_day"}) {
+    for (String table : List.of("dispute_event", "dispute_offer", "refund", "dispute",
+        "market_order")) {
       jdbc.sql("delete from " + table).update();
     }
+    SettledDays.TABLES.forEach(table -> jdbc.sql("delete from " + table).update());
 
     // D-A1: seller accepts after 24 h, refund, closed by agreement after 72 h; appealed on
     // 1 April (after the period: it still counts as an appeal of a March closure), overturned

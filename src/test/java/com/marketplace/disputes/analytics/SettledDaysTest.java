@@ -22,7 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The figures read from settled days are the figures counted live, over the known history of
  * {@link SeededHistory}: March 2026 counted on 1 March (nothing of it over), on 16 March (half
- * of it) and on 2 April (all of it settled).
+ * of it), on 2 April (all of it settled) and on 10 April (the appeals of March closures too).
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -31,9 +31,12 @@ class SettledDaysTest {
   private static final AnalyticsPeriod MARCH =
       new AnalyticsPeriod(SeededHistory.FROM, SeededHistory.TO);
   private static final SellerRanking RANKING = new SellerRanking(10, 10);
-  /** The figures whose every value comes from day facts, or partly (mediation-sla). */
+  /**
+   * The figures whose every value comes from day facts, or partly (mediation-sla, and outcomes
+   * for the disputes still open).
+   */
   private static final List<Figure> DAY_FACT_FIGURES = List.of(Figure.OPENED_PER_DAY,
-      Figure.ESCALATIONS, Figure.DURATIONS, Figure.MEDIATION_SLA, Figure.DECISIONS,
+      Figure.OUTCOMES, Figure.ESCALATIONS, Figure.DURATIONS, Figure.MEDIATION_SLA, Figure.DECISIONS,
       Figure.REFUNDS, Figure.APPEALS);
 
   @Autowired DisputeAnalytics analytics;
@@ -61,8 +64,12 @@ class SettledDaysTest {
     Map<Figure, List<List<Object>>> settled = figuresAt("2026-04-02T00:00:00Z");
     assertThat(settledDays()).hasSize(31).last().isEqualTo(LocalDate.parse("2026-03-31"));
 
+    // Later still, the appeals of March closures filed in April are settled too.
+    Map<Figure, List<List<Object>>> later = figuresAt("2026-04-10T00:00:00Z");
+
     assertThat(half).isEqualTo(live);
     assertThat(settled).isEqualTo(live);
+    assertThat(later).isEqualTo(live);
     // Not a comparison of empty figures: March has its disputes.
     assertThat(live.get(Figure.OPENED_PER_DAY)).hasSize(10);
   }
