@@ -31,13 +31,18 @@ final class SeededHistory {
     this.records = new DisputeRecords(jdbc);
   }
 
-  void write() {
-    // The days it rewrites may have been settled from an earlier history.
+  /** Deletes every dispute and order, and the days settled from them. */
+  void clear() {
     for (String table : List.of("dispute_event", "dispute_offer", "refund", "dispute",
         "market_order")) {
       jdbc.sql("delete from " + table).update();
     }
     SettledDays.TABLES.forEach(table -> jdbc.sql("delete from " + table).update());
+  }
+
+  void write() {
+    // The days it rewrites may have been settled from an earlier history.
+    clear();
 
     // D-A1: seller accepts after 24 h, refund, closed by agreement after 72 h; appealed on
     // 1 April (after the period: it still counts as an appeal of a March closure), overturned
