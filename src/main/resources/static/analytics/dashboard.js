@@ -1,6 +1,6 @@
 /*
- * The dispute dashboard: loads every figure for the period from /api/analytics in one request
- * and draws it. Definitions come with the numbers, so the info buttons show exactly what the
+ * The dispute dashboard: loads each figure for the period from /api/analytics/{figure}, all at
+ * once, and draws each card as its numbers arrive. Definitions come with the numbers, so the info buttons show exactly what the
  * API says a figure means.
  */
 (function () {
@@ -294,8 +294,12 @@
       byId.appeals.definition);
   }
 
-  function render(data) {
-    today = today || data.generatedAt.slice(0, 10);
+  /** The figures the headline numbers above the cards are made of. */
+  const KPI_FIGURES = ['opened-per-day', 'outcomes', 'durations', 'refunds', 'appeals'];
+  /** Each load's number: answers to an earlier load, still on their way, are dropped. */
+  let generation = 0;
+
+  function period(data) {
     form.from.value = data.from;
     form.to.value = data.to;
     document.getElementById('period-label').textContent = `${day(data.from)} – ${day(data.to)} ${data.to.slice(0, 4)} (UTC)`;
@@ -304,28 +308,68 @@
       const days = (new Date(`${data.to}T00:00:00Z`) - new Date(`${data.from}T00:00:00Z`)) / 864e5 + 1;
       b.classList.toggle('active', data.to === today && Number(b.dataset.days) === days);
     });
-    const byId = Object.fromEntries(data.figures.map((f) => [f.figure, f]));
-    kpis(byId);
-    data.figures.forEach((f) => draw[f.figure] && draw[f.figure](f, data));
   }
 
-  async function load(params) {
-    const error = document.getElementById('error');
-    try {
-      // From the origin, not the page's address: that may carry a user:password@ the browser
-      // refuses in a fetch.
-      const response = await fetch(new URL(`/api/analytics?${params}`, window.location.origin), {
-        credentials: 'same-origin', headers: { Accept: 'application/json' } });
-      if (!response.ok) {
-        const problem = await response.json().catch(() => ({}));
-        throw new Error(problem.detail || `${response.status} ${response.statusText}`);
-      }
-      error.hidden = true;
-      render(await response.json());
-    } catch (e) {
-      error.textContent = `Could not load the figures: ${e.message}`;
-      error.hidden = false;
+  async function fetchFigure(id, params) {
+    // From the origin, not the page's address: that may carry a user:password@ the browser
+    // refuses in a fetch.
+    const response = await fetch(new URL(`/api/analytics/${id}?${params}`, window.location.origin), {
+      credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      throw new Error(problem.detail || `${response.status} ${response.statusText}`);
     }
+    return response.json();
+  }
+
+  /**
+   * Asks for every figure at once and draws each card as its numbers arrive: a figure that
+   * takes long to count (a long period's top sellers) holds up only its own card, which says
+   * it is being computed and how long it has been.
+   */
+  function load(params) {
+    const current = ++generation;
+    const error = document.getElementById('error');
+    error.hidden = true;
+    const started = Date.now();
+    const figures = {};
+    document.querySelectorAll('[data-figure]').forEach((host) => {
+      const id = host.dataset.figure;
+      host.setAttribute('aria-busy', 'true');
+      const pending = host.querySelector('.pending') || h('p');
+      pending.className = 'pending';
+      pending.textContent = 'Computing…';
+      host.append(pending);
+      const ticker = setInterval(() => {
+        pending.textContent = `Computing… ${Math.round((Date.now() - started) / 1000)} s`;
+      }, 1000);
+      figures[id] = fetchFigure(id, params)
+        .then((figure) => {
+          if (current === generation) {
+            if (!params.includes('to=')) today = today || figure.to;
+            period(figure);
+            host.removeAttribute('aria-busy');
+            draw[id](figure, figure);
+          }
+          return figure;
+        })
+        .catch((e) => {
+          if (current === generation) {
+            host.removeAttribute('aria-busy');
+            pending.className = 'pending failed';
+            pending.textContent = `Could not load: ${e.message}`;
+            error.textContent = `Could not load the figures: ${e.message}`;
+            error.hidden = false;
+          }
+          throw e;
+        })
+        .finally(() => clearInterval(ticker));
+    });
+    Promise.all(KPI_FIGURES.map((id) => figures[id]))
+      .then((loaded) => {
+        if (current === generation) kpis(Object.fromEntries(loaded.map((f) => [f.figure, f])));
+      })
+      .catch(() => { /* the cards say what failed */ });
   }
 
   form.addEventListener('submit', (event) => {

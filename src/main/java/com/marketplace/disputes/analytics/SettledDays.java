@@ -151,9 +151,11 @@ public class SettledDays {
 
   /**
    * Settles the days from {@code from} up to {@code end} (or up to now when null) that are over
-   * and not settled yet, and answers the first of them that is not settled.
+   * and not settled yet, and answers the first of them that is not settled. One request at a
+   * time: the dashboard asks for all its figures at once, and each would otherwise count the
+   * same days.
    */
-  private LocalDate settle(LocalDate from, LocalDate end) {
+  private synchronized LocalDate settle(LocalDate from, LocalDate end) {
     LocalDate open = LocalDate.ofInstant(DisputeRecords.now().minus(settleAfter), ZoneOffset.UTC);
     if (end != null && end.isBefore(open)) {
       open = end;
