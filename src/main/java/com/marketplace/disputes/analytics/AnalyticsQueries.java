@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -201,27 +202,36 @@ public class AnalyticsQueries {
   }
 
   /**
-   * Sellers by dispute rate. Their disputes are counted first, most first; their orders only as
-   * long as they can still make the list: a seller with d disputes can at best reach d /
-   * minOrders, and every seller after has no more disputes. When abuse stands out, as the figure
-   * is for, few sellers beyond the abusive ones need their orders counted; at worst, all do.
+   * Sellers by dispute rate. Their disputes are counted first; their orders only as long as they
+   * can still make the list. Sellers are taken by the highest rate they could reach: d disputes
+   * over the orders they are known to have at least (minOrders when fewer), and once that is below
+   * the last listed rate no later seller can make the list. The calendar months wholly inside the
+   * period that are over come from {@link SettledDays#sellerMonths}: their disputes, and their
+   * orders as a lower bound; the days around them are counted live. Within a month, the bound is
+   * minOrders; over a year it is close to the true rate, and few sellers beyond the listed ones
+   * have their orders counted.
    */
   public FigureTable topSellers(AnalyticsPeriod period, int minOrders, int limit) {
-    List<SellerRate> candidates = jdbc.sql("""
-        select seller_id, count(*) as disputes from dispute
-        where opened_at >= :from and opened_at < :to and status <> 'INELIGIBLE'
-        group by seller_id
-        order by disputes desc, seller_id""")
-        .params(range(period))
-        .query((rs, i) -> new SellerRate(rs.getString(1), rs.getLong(2), 0))
-        .list();
     long fewestOrders = Math.max(minOrders, 1);
+    Map<String, long[]> known = new HashMap<>();
+    List<LocalDate> months = days.settledMonths(period);
+    LocalDate liveUntil = period.to().plusDays(1);
+    if (!months.isEmpty()) {
+      LocalDate after = months.get(months.size() - 1).plusMonths(1);
+      known.putAll(days.sellerMonths(months.get(0), after));
+      liveUntil = months.get(0);
+      addDisputes(known, after, period.to().plusDays(1));
+    }
+    addDisputes(known, period.from(), liveUntil);
+    List<SellerRate> candidates = known.entrySet().stream()
+        .filter(seller -> seller.getValue()[0] > 0)
+        .map(seller -> new SellerRate(seller.getKey(), seller.getValue()[0],
+            Math.max(seller.getValue()[1], fewestOrders)))
+        .sorted(SellerRate.RANKING)
+        .toList();
     List<SellerRate> ranked = new ArrayList<>();
     for (int next = 0; next < candidates.size() && limit > 0; next += orderCountBatch) {
-      SellerRate best = candidates.get(next);
-      if (ranked.size() == limit
-          && !new SellerRate(best.sellerId(), best.disputes(), fewestOrders)
-              .mayRankAbove(ranked.get(limit - 1))) {
+      if (ranked.size() == limit && !candidates.get(next).mayRankAbove(ranked.get(limit - 1))) {
         break;
       }
       List<SellerRate> batch = candidates.subList(next,
@@ -241,7 +251,7 @@ public class AnalyticsQueries {
           .list();
       batch.stream()
           .map(seller -> new SellerRate(seller.sellerId(), seller.disputes(),
-              orders.getOrDefault(seller.sellerId(), 0L)))
+              orders.get(seller.sellerId())))
           .filter(seller -> seller.orders() >= fewestOrders)
           .forEach(ranked::add);
       ranked.sort(SellerRate.RANKING);
@@ -255,6 +265,22 @@ public class AnalyticsQueries {
           rate(seller.disputes(), seller.orders())));
     }
     return new FigureTable(Figure.TOP_SELLERS, period, rows);
+  }
+
+  /** Adds the disputes opened against each seller from one day up to another, counted live. */
+  private void addDisputes(Map<String, long[]> sellers, LocalDate from, LocalDate to) {
+    if (!from.isBefore(to)) {
+      return;
+    }
+    jdbc.sql("""
+        select seller_id, count(*) from dispute
+        where opened_at >= :from and opened_at < :to and status <> 'INELIGIBLE'
+        group by seller_id""")
+        .param("from", from.atStartOfDay().atOffset(ZoneOffset.UTC))
+        .param("to", to.atStartOfDay().atOffset(ZoneOffset.UTC))
+        .query((rs, i) -> sellers.computeIfAbsent(rs.getString(1), id -> new long[2])[0] +=
+            rs.getLong(2))
+        .list();
   }
 
   /** A seller's disputes and orders in a period. */

@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import com.marketplace.disputes.orders.OrderShipmentChanged;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +46,8 @@ public class SettledDays {
 
   /** What settling keeps, the table of settled days last. */
   static final List<String> TABLES = List.of("analytics_day_count", "analytics_day_duration",
-      "analytics_cohort_count", "analytics_settled_day");
+      "analytics_cohort_count", "analytics_settled_day", "analytics_seller_month",
+      "analytics_settled_month");
   /** No later than any event: the end of a live count that has none. */
   private static final Instant FOREVER = Instant.parse("9999-01-01T00:00:00Z");
 
@@ -177,48 +180,133 @@ public class SettledDays {
 
   /** Counts the day's facts and keeps them, in a transaction of its own. */
   private void settle(LocalDate day) {
+    inOwnTransaction("analytics_settled_day", "fact_day", day, () -> {
+      Instant from = start(day);
+      Instant to = start(day.plusDays(1));
+      List<Object[]> counts = new ArrayList<>();
+      for (Count fact : Count.values()) {
+        facts.count(fact, from, to).forEach(count -> counts.add(new Object[] {
+            Date.valueOf(day), fact.name(), count.item(), count.occurrences(),
+            count.amount()}));
+      }
+      batch.batchUpdate("""
+          insert into analytics_day_count (fact_day, fact, item, occurrences, amount)
+          values (?, ?, ?, ?, ?)""", counts);
+      List<Object[]> buckets = new ArrayList<>();
+      for (Duration measure : Duration.values()) {
+        facts.durations(measure, from, to).forEach(ended -> buckets.add(new Object[] {
+            Date.valueOf(day), measure.name(), ended.bucket().bucket(),
+            ended.bucket().occurrences(), ended.bucket().shortestSeconds(),
+            ended.bucket().longestSeconds()}));
+      }
+      batch.batchUpdate("""
+          insert into analytics_day_duration (fact_day, measure, bucket, occurrences,
+            shortest_seconds, longest_seconds)
+          values (?, ?, ?, ?, ?, ?)""", buckets);
+      List<Object[]> cohorts = new ArrayList<>();
+      for (Cohort fact : Cohort.values()) {
+        facts.count(fact, from, to).forEach(count -> cohorts.add(new Object[] {
+            fact.name(), Date.valueOf(count.cohortDay()), Date.valueOf(day), count.item(),
+            count.occurrences()}));
+      }
+      batch.batchUpdate("""
+          insert into analytics_cohort_count (fact, cohort_day, fact_day, item, occurrences)
+          values (?, ?, ?, ?, ?)""", cohorts);
+    });
+  }
+
+  /**
+   * The calendar months (UTC, by first day) wholly inside the period that are over, settled now
+   * if they were not yet, in order. Each month is one run of days; the months of a period that
+   * are over come one after the other.
+   */
+  public synchronized List<LocalDate> settledMonths(AnalyticsPeriod period) {
+    LocalDate open = LocalDate.ofInstant(DisputeRecords.now().minus(settleAfter), ZoneOffset.UTC);
+    List<LocalDate> months = new ArrayList<>();
+    for (LocalDate month = period.from().withDayOfMonth(1); !month.plusMonths(1).isAfter(open)
+        && !month.plusMonths(1).minusDays(1).isAfter(period.to()); month = month.plusMonths(1)) {
+      if (!month.isBefore(period.from())) {
+        months.add(month);
+      }
+    }
+    if (!months.isEmpty()) {
+      Set<LocalDate> settled = new HashSet<>(jdbc.sql("""
+          select month_start from analytics_settled_month
+          where month_start >= :from and month_start <= :to""")
+          .param("from", Date.valueOf(months.get(0)))
+          .param("to", Date.valueOf(months.get(months.size() - 1)))
+          .query((rs, i) -> rs.getDate(1).toLocalDate())
+          .list());
+      months.stream().filter(month -> !settled.contains(month)).forEach(this::settleMonth);
+    }
+    return months;
+  }
+
+  /**
+   * Disputes and orders per seller over settled months from {@code from} up to {@code to}, both
+   * first days of a month: the disputes as they are, the orders as known when each month
+   * settled.
+   */
+  public Map<String, long[]> sellerMonths(LocalDate from, LocalDate to) {
+    Map<String, long[]> sellers = new HashMap<>();
+    jdbc.sql("""
+        select seller_id, sum(disputes), sum(orders) from analytics_seller_month
+        where month_start >= :from and month_start < :to
+        group by seller_id""")
+        .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
+        .query((rs, i) -> sellers.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)}))
+        .list();
+    return sellers;
+  }
+
+  /** The month the order was counted in counts again: the order has moved out of it. */
+  @EventListener
+  public void orderMoved(OrderShipmentChanged change) {
+    LocalDate month = LocalDate.ofInstant(change.previousShippedAt(), ZoneOffset.UTC)
+        .withDayOfMonth(1);
+    ownTransaction.executeWithoutResult(status -> {
+      for (String table : List.of("analytics_seller_month", "analytics_settled_month")) {
+        jdbc.sql("delete from " + table + " where month_start = :month")
+            .param("month", Date.valueOf(month)).update();
+      }
+    });
+  }
+
+  private void settleMonth(LocalDate month) {
+    inOwnTransaction("analytics_settled_month", "month_start", month, () -> jdbc.sql("""
+        insert into analytics_seller_month (month_start, seller_id, disputes, orders)
+        select :month, seller_id, sum(disputes), sum(orders)
+        from (select seller_id, count(*) as disputes, 0 as orders from dispute
+              where opened_at >= :from and opened_at < :to and status <> 'INELIGIBLE'
+              group by seller_id
+              union all
+              select seller_id, 0, count(*) from market_order
+              where shipped_at >= :from and shipped_at < :to
+              group by seller_id) counted
+        group by seller_id""")
+        .param("month", Date.valueOf(month))
+        .param("from", start(month).atOffset(ZoneOffset.UTC))
+        .param("to", start(month.plusMonths(1)).atOffset(ZoneOffset.UTC))
+        .update());
+  }
+
+  /**
+   * Marks the day or month settled and keeps its facts, in a transaction of its own. The mark
+   * comes first, so that of two nodes settling the same day the second fails before counting.
+   */
+  private void inOwnTransaction(String marks, String key, LocalDate settled, Runnable keep) {
     try {
       ownTransaction.executeWithoutResult(status -> {
-        // First, so that of two nodes settling the same day the second fails before counting.
-        jdbc.sql("insert into analytics_settled_day (fact_day, settled_at) values (:day, :now)")
-            .param("day", Date.valueOf(day)).param("now", Timestamp.from(DisputeRecords.now()))
+        jdbc.sql("insert into " + marks + " (" + key + ", settled_at) values (:key, :now)")
+            .param("key", Date.valueOf(settled))
+            .param("now", Timestamp.from(DisputeRecords.now()))
             .update();
-        Instant from = start(day);
-        Instant to = start(day.plusDays(1));
-        List<Object[]> counts = new ArrayList<>();
-        for (Count fact : Count.values()) {
-          facts.count(fact, from, to).forEach(count -> counts.add(new Object[] {
-              Date.valueOf(day), fact.name(), count.item(), count.occurrences(),
-              count.amount()}));
-        }
-        batch.batchUpdate("""
-            insert into analytics_day_count (fact_day, fact, item, occurrences, amount)
-            values (?, ?, ?, ?, ?)""", counts);
-        List<Object[]> buckets = new ArrayList<>();
-        for (Duration measure : Duration.values()) {
-          facts.durations(measure, from, to).forEach(ended -> buckets.add(new Object[] {
-              Date.valueOf(day), measure.name(), ended.bucket().bucket(),
-              ended.bucket().occurrences(), ended.bucket().shortestSeconds(),
-              ended.bucket().longestSeconds()}));
-        }
-        batch.batchUpdate("""
-            insert into analytics_day_duration (fact_day, measure, bucket, occurrences,
-              shortest_seconds, longest_seconds)
-            values (?, ?, ?, ?, ?, ?)""", buckets);
-        List<Object[]> cohorts = new ArrayList<>();
-        for (Cohort fact : Cohort.values()) {
-          facts.count(fact, from, to).forEach(count -> cohorts.add(new Object[] {
-              fact.name(), Date.valueOf(count.cohortDay()), Date.valueOf(day), count.item(),
-              count.occurrences()}));
-        }
-        batch.batchUpdate("""
-            insert into analytics_cohort_count (fact, cohort_day, fact_day, item, occurrences)
-            values (?, ?, ?, ?, ?)""", cohorts);
+        keep.run();
       });
     } catch (DataAccessException e) {
-      Integer settled = jdbc.sql("select count(*) from analytics_settled_day where fact_day = :day")
-          .param("day", Date.valueOf(day)).query(Integer.class).single();
-      if (settled == 0) {
+      Integer marked = jdbc.sql("select count(*) from " + marks + " where " + key + " = :key")
+          .param("key", Date.valueOf(settled)).query(Integer.class).single();
+      if (marked == 0) {
         throw e;
       }
       // Settled at the same time by another node or request: its facts stand.

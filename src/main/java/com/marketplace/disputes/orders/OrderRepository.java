@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,9 +28,11 @@ public class OrderRepository {
       estimated_delivery_at, delivered_at, protection_ends_at, tracking_number""";
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  public OrderRepository(JdbcClient jdbc) {
+  public OrderRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   public Optional<Order> find(String orderId) {
@@ -66,7 +69,13 @@ public class OrderRepository {
    * (PostgreSQL would refuse any further statement in a transaction after the failed insert).
    */
   public boolean upsert(Order order) {
+    Optional<Order> before = find(order.orderId());
     if (update(order) > 0) {
+      before.filter(previous -> previous.shippedAt() != null
+              && (!previous.sellerId().equals(order.sellerId())
+                  || !previous.shippedAt().equals(order.shippedAt())))
+          .ifPresent(previous -> events.publishEvent(new OrderShipmentChanged(order.orderId(),
+              previous.sellerId(), previous.shippedAt())));
       return false;
     }
     try {
