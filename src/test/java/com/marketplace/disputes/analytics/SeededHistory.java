@@ -16,17 +16,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * period March 2026 looked at on 2 April 2026. Every figure's expected value in the tests follows
  * from the rows below; the comments give each dispute's story.
  */
-final class SeededHistory {
+public final class SeededHistory {
 
-  static final LocalDate FROM = LocalDate.parse("2026-03-01");
-  static final LocalDate TO = LocalDate.parse("2026-03-31");
+  public static final LocalDate FROM = LocalDate.parse("2026-03-01");
+  public static final LocalDate TO = LocalDate.parse("2026-03-31");
   static final Instant NOW = Instant.parse("2026-04-02T00:00:00Z");
 
   private final JdbcClient jdbc;
   private final DisputeRecords records;
   private final AtomicInteger refunds = new AtomicInteger();
 
-  SeededHistory(JdbcClient jdbc) {
+  public SeededHistory(JdbcClient jdbc) {
     this.jdbc = jdbc;
     this.records = new DisputeRecords(jdbc);
   }
@@ -40,7 +40,7 @@ final class SeededHistory {
     SettledDays.TABLES.forEach(table -> jdbc.sql("delete from " + table).update());
   }
 
-  void write() {
+  public void write() {
     // The days it rewrites may have been settled from an earlier history.
     clear();
 
@@ -221,7 +221,7 @@ final class SeededHistory {
       return this;
     }
 
-    void write() {
+    public void write() {
       jdbc.sql("""
           insert into dispute (dispute_id, order_id, buyer_id, seller_id, status, reason,
             item_received, description, requested_resolution, order_amount, currency, awaiting,
