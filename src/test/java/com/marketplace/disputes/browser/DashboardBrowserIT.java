@@ -9,11 +9,8 @@ import com.marketplace.disputes.analytics.Figure;
 import com.marketplace.disputes.analytics.SeededHistory;
 import com.marketplace.disputes.identity.DemoUsers;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,9 +43,7 @@ class DashboardBrowserIT {
 
   @BeforeAll
   static void chromiumInstalled() {
-    Assumptions.assumeTrue(Browser.installed(),
-        "Chromium and chromedriver (Debian packages chromium, chromium-driver) are not installed");
-    Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
+    Browser.assumeInstalled();
   }
 
   @BeforeEach

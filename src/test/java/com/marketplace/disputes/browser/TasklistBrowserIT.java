@@ -20,14 +20,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,10 +63,7 @@ class TasklistBrowserIT {
 
   @BeforeAll
   static void chromiumInstalled() {
-    Assumptions.assumeTrue(Browser.installed(),
-        "Chromium and chromedriver (Debian packages chromium, chromium-driver) are not installed");
-    // Selenium warns at length that it has no DevTools bindings for this Chromium; none are used.
-    Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
+    Browser.assumeInstalled();
   }
 
   @BeforeEach
