@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The benchmark: how fast full dispute lifecycles run against a bare baseline on the same engine
@@ -114,7 +115,7 @@ public final class DisputeBenchmark {
           }
           node.reportMetrics();
           lifecycles.put(variant.label(), results);
-          jobMetrics.put(variant.label(), JobMetrics.since(jdbc, since));
+          jobMetrics.put(variant.label(), JobMetrics.since(JdbcClient.create(jdbc), since));
           md.lifecycle(variant, results, jobMetrics.get(variant.label()));
         }
 
@@ -139,25 +140,27 @@ public final class DisputeBenchmark {
   }
 
   /** Engine job metrics written to ACT_RU_METER_LOG by every node, per 1,000 successful jobs. */
-  static final class JobMetrics {
+  public static final class JobMetrics {
 
     private JobMetrics() {
     }
 
-    static Map<String, Double> since(JdbcTemplate jdbc, long fromMillis) {
+    /** Each job metric's sum since the moment, then successful jobs by node ("jobs by A"). */
+    public static Map<String, Double> since(JdbcClient jdbc, long fromMillis) {
       Map<String, Double> values = new LinkedHashMap<>();
       for (String name : List.of("job-successful", "job-failed", "job-acquisition-attempt",
           "job-acquired-success", "job-acquired-failure", "job-execution-rejected",
           "job-locked-exclusive")) {
-        Long sum = jdbc.queryForObject("select coalesce(sum(value_), 0) from act_ru_meter_log "
-            + "where name_ = ? and milliseconds_ >= ?", Long.class, name, fromMillis);
-        values.put(name, sum == null ? 0.0 : sum.doubleValue());
+        values.put(name, jdbc.sql("select coalesce(sum(value_), 0) from act_ru_meter_log"
+                + " where name_ = ? and milliseconds_ >= ?")
+            .params(name, fromMillis).query(Long.class).single().doubleValue());
       }
-      jdbc.query("select coalesce(reporter_, '-'), sum(value_) from act_ru_meter_log "
-          + "where name_ = 'job-successful' and milliseconds_ >= ? group by reporter_ "
-          + "order by reporter_", rs -> {
-            values.put("jobs by " + rs.getString(1), rs.getDouble(2));
-          }, fromMillis);
+      jdbc.sql("select coalesce(reporter_, '-'), sum(value_) from act_ru_meter_log"
+              + " where name_ = 'job-successful' and milliseconds_ >= ? group by reporter_"
+              + " order by reporter_")
+          .params(fromMillis)
+          .query((rs, i) -> values.put("jobs by " + rs.getString(1), rs.getDouble(2)))
+          .list();
       return values;
     }
   }

@@ -1,9 +1,9 @@
 package com.marketplace.disputes.cluster;
 
+import com.marketplace.disputes.benchmark.DisputeBenchmark.JobMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +21,6 @@ import java.util.Map;
  * the profile's settings; all of them share the machine's cores with the database.
  */
 public final class StormBenchmark {
-
-  private static final List<String> METRICS = List.of("job-acquisition-attempt",
-      "job-acquired-success", "job-acquired-failure", "job-locked-exclusive", "job-successful",
-      "job-failed", "job-execution-rejected");
 
   private StormBenchmark() {
   }
@@ -64,8 +60,8 @@ public final class StormBenchmark {
         reportMetrics(nodes);
         long[] databaseAfter = databaseWork(load);
 
-        Map<String, Long> metrics = metricsSince(load, from);
-        long jobs = metrics.getOrDefault("job-successful", 0L);
+        Map<String, Double> metrics = JobMetrics.since(load.jdbc(), from);
+        double jobs = metrics.getOrDefault("job-successful", 0.0);
         System.out.printf("%n== %d node(s), %d disputes ==%n", nodeCount, disputeCount);
         double working = load.jdbc().sql("""
             select extract(epoch from max(timestamp_) - min(timestamp_)) from act_hi_job_log
@@ -78,7 +74,7 @@ public final class StormBenchmark {
         System.out.printf("database: %.1f transactions and %.1f rows written per escalation%n",
             (databaseAfter[0] - databaseBefore[0]) / (double) disputeCount,
             (databaseAfter[1] - databaseBefore[1]) / (double) disputeCount);
-        metrics.forEach((name, value) -> System.out.printf("  %-24s %8d  %8.2f per 1,000 jobs%n",
+        metrics.forEach((name, value) -> System.out.printf("  %-24s %8.0f  %8.2f per 1,000 jobs%n",
             name, value, jobs == 0 ? 0 : 1000.0 * value / jobs));
         load.jdbc().sql("""
             select substr(job_exception_msg_, 1, 160) message, count(*) from act_hi_job_log
@@ -110,16 +106,5 @@ public final class StormBenchmark {
         select xact_commit + xact_rollback, tup_inserted + tup_updated + tup_deleted
         from pg_stat_database where datname = current_database()""")
         .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-  }
-
-  private static Map<String, Long> metricsSince(DisputeLoad load, long fromMillis) {
-    Map<String, Long> sums = new LinkedHashMap<>();
-    for (String name : METRICS) {
-      sums.put(name, load.jdbc().sql("""
-          select coalesce(sum(value_), 0) from act_ru_meter_log
-          where name_ = :name and milliseconds_ >= :from""")
-          .param("name", name).param("from", fromMillis).query(Long.class).single());
-    }
-    return sums;
   }
 }
