@@ -318,6 +318,38 @@ class DisputeMediationProcessTest {
   }
 
   @Test
+  void modificationAfterTheReminderArmsANewReminderBeforeTheNewDeadline() {
+    ProcessInstance pi = openDispute();
+    driver.fireTimer(pi.getId(), "SellerResponseReminder");
+    Assertions.assertThat(driver.timer(pi.getId(), "SellerResponseReminder")).isNull();
+    org.camunda.bpm.engine.impl.util.ClockUtil.offset(Duration.ofDays(13).toMillis());
+    try {
+      driver.correlate(disputeId(pi), "DisputeModified", Map.of("description",
+          "New photos: the screen is cracked across the whole width."));
+      driver.runAsync(pi.getId());
+
+      java.util.Date deadline = driver.timer(pi.getId(), "SellerResponseDeadline").getDuedate();
+      org.camunda.bpm.engine.runtime.Job reminder =
+          driver.timer(pi.getId(), "SellerResponseReminder");
+      Assertions.assertThat(reminder).as("a new reminder").isNotNull();
+      // Both from "now", read a few milliseconds apart.
+      Assertions.assertThat(deadline.getTime() - reminder.getDuedate().getTime())
+          .isBetween(Duration.ofDays(3).toMillis() - 1_000, Duration.ofDays(3).toMillis());
+      Assertions.assertThat(deadline.getTime()
+              - org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime())
+          .isBetween(Duration.ofDays(15).toMillis() - 60_000, Duration.ofDays(15).toMillis());
+
+      driver.fireTimer(pi.getId(), "SellerResponseReminder");
+      Assertions.assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+          .processInstanceId(pi.getId()).activityId("SendSellerReminder").finished().count())
+          .isEqualTo(2);
+      assertThat(pi).isWaitingAt("RespondToDispute");
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  @Test
   void modificationThatBreaksTheRulesIsRefused() {
     ProcessInstance pi = openDispute();
     assertThatThrownBy(() -> driver.correlate(disputeId(pi), "DisputeModified",
