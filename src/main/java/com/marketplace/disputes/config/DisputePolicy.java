@@ -40,6 +40,9 @@ public class DisputePolicy {
   /** The seller's time to answer a buyer's first message. */
   private String sellerReplyDeadline = "P2D";
 
+  /** The buyer's time to say whether the seller's answer settled it; then the contact closes. */
+  private String buyerConfirmationDeadline = "P14D";
+
   /** How long after closure a dispute may be appealed. */
   private String appealWindow = "P30D";
 
@@ -123,6 +126,14 @@ public class DisputePolicy {
 
   public void setSellerReplyDeadline(String sellerReplyDeadline) {
     this.sellerReplyDeadline = sellerReplyDeadline;
+  }
+
+  public String getBuyerConfirmationDeadline() {
+    return buyerConfirmationDeadline;
+  }
+
+  public void setBuyerConfirmationDeadline(String buyerConfirmationDeadline) {
+    this.buyerConfirmationDeadline = buyerConfirmationDeadline;
   }
 
   public String getAppealWindow() {

@@ -22,6 +22,8 @@ public class ContactRecords {
   public static final String AWAITING_BUYER = "AWAITING_BUYER";
   public static final String RESOLVED = "RESOLVED";
   public static final String UNRESOLVED = "UNRESOLVED";
+  /** Closed because the buyer neither confirmed nor opened a dispute in time. */
+  public static final String BUYER_SILENT = "BUYER_SILENT";
   public static final String DISPUTE_OPENED = "DISPUTE_OPENED";
   public static final String DISPUTE_REFUSED = "DISPUTE_REFUSED";
 

@@ -69,6 +69,11 @@ public class ContactSteps {
     close(execution, ContactRecords.UNRESOLVED);
   }
 
+  /** The buyer neither confirmed nor opened a dispute in time. */
+  public void buyerSilent(DelegateExecution execution) {
+    close(execution, ContactRecords.BUYER_SILENT);
+  }
+
   private void close(DelegateExecution execution, String outcome) {
     DisputeVariables vars = DisputeVariables.of(execution);
     vars.set(CONTACT_OUTCOME, outcome);

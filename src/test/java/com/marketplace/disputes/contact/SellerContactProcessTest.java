@@ -175,6 +175,25 @@ class SellerContactProcessTest {
   }
 
   @Test
+  void buyerWhoNeverAnswersHasTheContactClosedAfterTheDeadline() {
+    ProcessInstance pi = startContact();
+    driver.complete(pi.getId(), "ReplyToBuyer", Map.of("sellerMessage", SELLER_MESSAGE));
+    Instant asked = Instant.now();
+    var confirm = driver.task(pi.getId(), "ConfirmIssueResolved");
+    Assertions.assertThat(Duration.between(asked, confirm.getDueDate().toInstant()))
+        .isBetween(Duration.ofDays(14).minusMinutes(1), Duration.ofDays(14).plusMinutes(1));
+
+    driver.fireTimer(pi.getId(), "BuyerConfirmationDeadline");
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_BuyerSilent")
+        .hasNotPassed("Gateway_IssueResolved");
+    Assertions.assertThat(driver.variables(pi.getId()))
+        .containsEntry("contactOutcome", "BUYER_SILENT");
+    Assertions.assertThat(contactRow(pi)).containsEntry("STATUS", "BUYER_SILENT")
+        .containsEntry("ORDER_LOCK", null);
+  }
+
+  @Test
   void sellerSilenceLetsTheBuyerOpenADisputeWithTheConversation() {
     ProcessInstance pi = startContact();
     post(pi, "buyer1", "Hello? It has been two days now.");

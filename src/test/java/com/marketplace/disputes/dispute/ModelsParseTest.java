@@ -102,6 +102,8 @@ class ModelsParseTest {
     assertThat(node(model, "ReplyToBuyer", UserTask.class).getCamundaAssignee()).isEqualTo("${sellerId}");
     assertThat(node(model, "ConfirmIssueResolved", UserTask.class).getCamundaAssignee()).isEqualTo("${buyerId}");
     assertTimer(model, "SellerReplyDeadline", "ReplyToBuyer", true, "sellerReplyDeadline");
+    assertTimer(model, "BuyerConfirmationDeadline", "ConfirmIssueResolved", true,
+        "buyerConfirmationDeadline");
     assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
         .containsExactly("ContactMessagePosted");
   }
