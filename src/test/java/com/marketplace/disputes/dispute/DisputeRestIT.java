@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.marketplace.disputes.support.DisputeDriver;
 import com.marketplace.disputes.support.TestOrders;
 import com.marketplace.disputes.support.TestUsers;
+import com.marketplace.disputes.support.WebappSession;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -87,6 +88,34 @@ class DisputeRestIT {
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     driver.runAsync(started.getBody().get("id").asText());
     return started.getBody();
+  }
+
+  @Test
+  void aRefusedTaskFormAnswers400InTasklistAsInTheEngineRestApi() {
+    String disputeId = startAsBuyer().get("businessKey").asText();
+    String taskId = call(SELLER, HttpMethod.GET,
+        "/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + disputeId, null).getBody().get(0)
+        .get("id").asText();
+    Object maybe = variables(Map.of("sellerResponse", "MAYBE"));
+
+    // What Tasklist sends when the seller submits the form.
+    WebappSession tasklist = WebappSession.login(rest, SELLER, "tasklist");
+    ResponseEntity<JsonNode> submitted = rest.exchange(
+        "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form", HttpMethod.POST,
+        new HttpEntity<>(maybe, tasklist.headers()), JsonNode.class);
+    assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(submitted.getBody().get("message").asText())
+        .contains("sellerResponse must be one of ACCEPT, COUNTER_OFFER, REJECT")
+        .doesNotContain("Exception while invoking");
+
+    ResponseEntity<JsonNode> completed = call(SELLER, HttpMethod.POST,
+        "/engine-rest/task/" + taskId + "/complete", maybe);
+    assertThat(completed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(completed.getBody().get("message").asText())
+        .contains("sellerResponse must be one of");
+
+    assertThat(call(SELLER, HttpMethod.GET, "/engine-rest/task/" + taskId, null)
+        .getStatusCode()).as("the task stays open").isEqualTo(HttpStatus.OK);
   }
 
   @Test

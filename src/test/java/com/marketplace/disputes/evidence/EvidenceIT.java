@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.marketplace.disputes.support.DisputeDriver;
 import com.marketplace.disputes.support.TestOrders;
 import com.marketplace.disputes.support.TestUsers;
+import com.marketplace.disputes.support.WebappSession;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.HistoryService;
@@ -26,8 +26,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Evidence over HTTP as the forms and the marketplace use it: uploads refused by content and
@@ -272,28 +270,9 @@ class EvidenceIT {
 
   @Test
   void aWebappSessionReadsTheApiAndWritesOnlyWithItsCsrfToken() {
-    ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
-    String cookies = cookies(page.getHeaders());
-    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("username", buyer);
-    form.add("password", TestUsers.PASSWORD);
-    HttpHeaders loginHeaders = new HttpHeaders();
-    loginHeaders.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    loginHeaders.add(HttpHeaders.COOKIE, cookies);
-    loginHeaders.add("X-XSRF-TOKEN", token(cookies));
-    ResponseEntity<String> login = rest.exchange(
-        "/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
-        new HttpEntity<>(form, loginHeaders), String.class);
-    assertThat(login.getStatusCode()).as(login.toString()).isEqualTo(HttpStatus.OK);
-    cookies = merge(cookies, cookies(login.getHeaders()));
-    // The login starts a new session; the webapps give it its CSRF token on the next request.
-    HttpHeaders next = new HttpHeaders();
-    next.add(HttpHeaders.COOKIE, cookies);
-    cookies = merge(cookies, cookies(rest.exchange("/camunda/api/admin/auth/user/default",
-        HttpMethod.GET, new HttpEntity<>(next), String.class).getHeaders()));
-
+    WebappSession login = WebappSession.login(rest, buyer, "tasklist");
     HttpHeaders session = new HttpHeaders();
-    session.add(HttpHeaders.COOKIE, cookies);
+    session.add(HttpHeaders.COOKIE, login.cookies());
     ResponseEntity<JsonNode> mine = rest.exchange("/api/orders", HttpMethod.GET,
         new HttpEntity<>(session), JsonNode.class);
     assertThat(mine.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -308,7 +287,7 @@ class EvidenceIT {
     assertThat(rest.exchange("/api/evidence?name=a.jpg", HttpMethod.POST,
         new HttpEntity<>(jpeg(100), session), String.class).getStatusCode())
         .as("a wrong CSRF token").isEqualTo(HttpStatus.FORBIDDEN);
-    session.set("X-XSRF-TOKEN", token(cookies));
+    session.set("X-XSRF-TOKEN", login.token());
     assertThat(rest.exchange("/api/evidence?name=a.jpg", HttpMethod.POST,
         new HttpEntity<>(jpeg(100), session), String.class).getStatusCode())
         .isEqualTo(HttpStatus.CREATED);
@@ -316,29 +295,5 @@ class EvidenceIT {
 
     assertThat(rest.exchange("/api/orders", HttpMethod.GET, HttpEntity.EMPTY, String.class)
         .getStatusCode()).as("no session, no credentials").isEqualTo(HttpStatus.UNAUTHORIZED);
-  }
-
-  private static String cookies(HttpHeaders headers) {
-    List<String> set = headers.getOrDefault(HttpHeaders.SET_COOKIE, List.of());
-    return String.join("; ", set.stream().map(cookie -> cookie.split(";", 2)[0]).toList());
-  }
-
-  private static String merge(String older, String newer) {
-    Map<String, String> byName = new LinkedHashMap<>();
-    for (String cookie : (older + "; " + newer).split(";\\s*")) {
-      if (cookie.contains("=")) {
-        byName.put(cookie.substring(0, cookie.indexOf('=')), cookie);
-      }
-    }
-    return String.join("; ", byName.values());
-  }
-
-  private static String token(String cookies) {
-    for (String cookie : cookies.split(";\\s*")) {
-      if (cookie.startsWith("XSRF-TOKEN=")) {
-        return cookie.substring("XSRF-TOKEN=".length());
-      }
-    }
-    throw new IllegalStateException("no XSRF-TOKEN cookie in " + cookies);
   }
 }
