@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import com.marketplace.disputes.evidence.EvidenceService;
 import com.marketplace.disputes.support.DisputeDriver;
 import com.marketplace.disputes.support.ProcessTest;
 import com.marketplace.disputes.support.TestOrders;
 import com.marketplace.disputes.support.TestUsers;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
@@ -51,6 +53,7 @@ class AppealTicketProcessTest {
   @Autowired DisputeDriver driver;
   @Autowired TestOrders orders;
   @Autowired JdbcClient jdbc;
+  @Autowired EvidenceService evidence;
 
   String orderId;
 
@@ -303,6 +306,46 @@ class AppealTicketProcessTest {
     Assertions.assertThat(taskService.createTaskQuery().taskId(review.getId()).singleResult()
         .getAssignee()).isNull();
     assertThat(pi).isWaitingAt("ReviewAppeal");
+  }
+
+  @Test
+  void theAppellantsFilesJoinTheCaseFileOnlyWhenTheAppealIsAccepted() throws Exception {
+    String disputeId = decidedDispute(rejected());
+    long letter = upload("seller1", "carrier-letter.jpg");
+    Map<String, Object> appeal = new HashMap<>(appeal(disputeId, "seller1"));
+    appeal.put("evidenceIds", String.valueOf(letter));
+
+    ProcessInstance pi = driver.start("appealTicket", appeal);
+
+    assertThat(pi).isWaitingAt("ReviewAppeal");
+    Assertions.assertThat(evidenceRow(letter)).containsEntry("DISPUTE_ID", disputeId)
+        .containsEntry("UPLOADER_ROLE", "SELLER");
+    Assertions.assertThat(timeline(disputeId)).endsWith("APPEAL_FILED", "EVIDENCE_ADDED");
+    Assertions.assertThat(driver.variables(pi.getId())).doesNotContainKey("evidenceIds");
+
+    // A second appeal of the same dispute is refused: its file stays the appellant's, unattached.
+    long again = upload("buyer1", "second-try.jpg");
+    Map<String, Object> refused = new HashMap<>(appeal(disputeId, "buyer1"));
+    refused.put("evidenceIds", String.valueOf(again));
+    assertRefused(driver.start("appealTicket", refused), "ALREADY_APPEALED");
+    Assertions.assertThat(evidenceRow(again)).containsEntry("DISPUTE_ID", null);
+  }
+
+  /** Stages a small JPEG as {@code user} would from a form; returns its id. */
+  private long upload(String user, String name) throws Exception {
+    byte[] jpeg = new byte[64];
+    java.util.Arrays.fill(jpeg, (byte) 0x42);
+    jpeg[0] = (byte) 0xFF;
+    jpeg[1] = (byte) 0xD8;
+    jpeg[2] = (byte) 0xFF;
+    return evidence.upload(new org.camunda.bpm.engine.impl.identity.Authentication(user,
+        List.of(user.startsWith("buyer") ? "buyers" : "sellers")), name,
+        new java.io.ByteArrayInputStream(jpeg), null).evidenceId();
+  }
+
+  private Map<String, Object> evidenceRow(long evidenceId) {
+    return jdbc.sql("select dispute_id, uploader_role from evidence where evidence_id = ?")
+        .param(evidenceId).query().singleRow();
   }
 
   @Test
