@@ -183,6 +183,19 @@ class TasklistBrowserIT {
     browser.screenshot("08-buyer-nothing-left");
     assertThat(tasklist.fetchStatus("POST", "/api/disputes/" + disputeId + "/escalate", true))
         .as("the dispute is decided: escalating no longer applies").isEqualTo(409);
+
+    // buyer1 appeals, with one more photo: it joins the case file when the appeal opens.
+    Path closeUp = TestPhoto.write(this.files.resolve("plug-close-up.jpg"));
+    tasklist.startForm("Appeal ticket");
+    tasklist.select("disputeId", disputeId);
+    tasklist.type("appealStatement", "30.00 does not buy the same cable anywhere; 49.90 does.");
+    tasklist.field("[data-df=file-input]").sendKeys(closeUp.toAbsolutePath().toString());
+    browser.visible(By.cssSelector(".dispute-form .df-upload-uploaded img"));
+    browser.screenshot("09-buyer-appeals-with-a-photo");
+    tasklist.start();
+    browser.waitFor(driver -> evidence.forDispute(disputeId).size() == 2);
+    assertThat(evidence.forDispute(disputeId)).extracting(Evidence::fileName, Evidence::uploaderRole)
+        .contains(org.assertj.core.groups.Tuple.tuple("plug-close-up.jpg", "BUYER"));
   }
 
   @Test
