@@ -1,5 +1,6 @@
 package com.marketplace.disputes.config;
 
+import com.marketplace.disputes.dispute.Causes;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -26,16 +27,6 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
     register(RejectedStartMapper.class);
   }
 
-  /** The rejected request inside {@code exception}, if there is one. */
-  static BadUserRequestException rejection(Throwable exception) {
-    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof BadUserRequestException rejected) {
-        return rejected;
-      }
-    }
-    return null;
-  }
-
   /** Runs before Camunda's own mapper for ProcessEngineException. */
   @Priority(1)
   public static class RejectedRequestMapper implements ExceptionMapper<ProcessEngineException> {
@@ -44,7 +35,7 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
 
     @Override
     public Response toResponse(ProcessEngineException exception) {
-      BadUserRequestException rejected = rejection(exception);
+      BadUserRequestException rejected = Causes.find(exception, BadUserRequestException.class);
       return camunda.toResponse(rejected != null ? rejected : exception);
     }
   }
@@ -58,7 +49,7 @@ public class EngineRestConfig extends CamundaJerseyResourceConfig {
 
     @Override
     public Response toResponse(RestException exception) {
-      BadUserRequestException rejected = rejection(exception);
+      BadUserRequestException rejected = Causes.find(exception, BadUserRequestException.class);
       return rejected != null ? engine.toResponse(rejected) : camunda.toResponse(exception);
     }
   }

@@ -1,5 +1,6 @@
 package com.marketplace.disputes.config;
 
+import com.marketplace.disputes.dispute.Causes;
 import com.marketplace.disputes.dispute.InvalidRequestException;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -32,16 +33,6 @@ public class RefusedTaskForms extends AbstractProcessEnginePlugin {
     configuration.getCustomPreCommandInterceptorsTxRequired().add(new Interceptor());
   }
 
-  /** The refusal inside {@code exception}, if there is one. */
-  static InvalidRequestException refusal(Throwable exception) {
-    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof InvalidRequestException refused) {
-        return refused;
-      }
-    }
-    return null;
-  }
-
   /** Runs outside the transaction: what the refused command wrote is rolled back already. */
   static class Interceptor extends CommandInterceptor {
 
@@ -50,7 +41,7 @@ public class RefusedTaskForms extends AbstractProcessEnginePlugin {
       try {
         return next.execute(command);
       } catch (RuntimeException e) {
-        InvalidRequestException refused = refusal(e);
+        InvalidRequestException refused = Causes.find(e, InvalidRequestException.class);
         if (refused != null
             && (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd)) {
           throw new FormFieldValidationException(refused.errorMaps(), refused.getMessage(),

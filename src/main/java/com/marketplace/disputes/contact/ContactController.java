@@ -7,6 +7,7 @@ import com.marketplace.disputes.contact.ContactRecords.ContactRecord;
 import com.marketplace.disputes.dispute.ApiProblems.NotAllowed;
 import com.marketplace.disputes.dispute.ApiProblems.NotVisible;
 import com.marketplace.disputes.dispute.ApiProblems;
+import com.marketplace.disputes.dispute.Causes;
 import com.marketplace.disputes.dispute.Claim;
 import com.marketplace.disputes.dispute.InvalidRequestException.FieldError;
 import com.marketplace.disputes.dispute.InvalidRequestException;
@@ -121,12 +122,8 @@ public class ContactController {
     } catch (MismatchingMessageCorrelationException e) {
       throw e;
     } catch (ProcessEngineException e) {
-      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-        if (cause instanceof InvalidRequestException rejected) {
-          throw rejected;
-        }
-      }
-      throw e;
+      InvalidRequestException rejected = Causes.find(e, InvalidRequestException.class);
+      throw rejected != null ? rejected : e;
     }
   }
 

@@ -1,0 +1,17 @@
+package com.marketplace.disputes.dispute;
+
+/** Exceptions the engine wraps: what a listener or delegate threw is somewhere in the causes. */
+public final class Causes {
+
+  private Causes() {}
+
+  /** The first exception of the type in {@code exception}'s cause chain, itself included. */
+  public static <T extends Throwable> T find(Throwable exception, Class<T> type) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
+      }
+    }
+    return null;
+  }
+}
