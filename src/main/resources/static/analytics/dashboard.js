@@ -1,7 +1,7 @@
 /*
  * The dispute dashboard: loads each figure for the period from /api/analytics/{figure}, all at
- * once, and draws each card as its numbers arrive. Definitions come with the numbers, so the info buttons show exactly what the
- * API says a figure means.
+ * once, and draws each card as its numbers arrive. Definitions come with the numbers, so the
+ * info buttons show exactly what the API says a figure means.
  */
 (function () {
   'use strict';
@@ -333,6 +333,7 @@
     error.hidden = true;
     const started = Date.now();
     const figures = {};
+    let periodShown = false;
     document.querySelectorAll('[data-figure]').forEach((host) => {
       const id = host.dataset.figure;
       host.setAttribute('aria-busy', 'true');
@@ -346,8 +347,12 @@
       figures[id] = fetchFigure(id, params)
         .then((figure) => {
           if (current === generation) {
-            if (!params.includes('to=')) today = today || figure.to;
-            period(figure);
+            if (!periodShown) {
+              // Every figure answers for the same period: the first to arrive sets the header.
+              if (!params.includes('to=')) today = today || figure.to;
+              period(figure);
+              periodShown = true;
+            }
             host.removeAttribute('aria-busy');
             draw[id](figure, figure);
           }

@@ -6,6 +6,7 @@ import com.marketplace.disputes.analytics.DayFacts.Count;
 import com.marketplace.disputes.analytics.DayFacts.DayCount;
 import com.marketplace.disputes.analytics.DayFacts.Duration;
 import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.orders.OrderShipmentChanged;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import com.marketplace.disputes.orders.OrderShipmentChanged;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class SettledDays {
 
-  /** What settling keeps, the table of settled days last. */
+  /** What settling keeps: each table of marks after the facts it marks, for forget(). */
   static final List<String> TABLES = List.of("analytics_day_count", "analytics_day_duration",
       "analytics_cohort_count", "analytics_settled_day", "analytics_seller_month",
       "analytics_settled_month");
@@ -159,7 +159,7 @@ public class SettledDays {
    * same days.
    */
   private synchronized LocalDate settle(LocalDate from, LocalDate end) {
-    LocalDate open = LocalDate.ofInstant(DisputeRecords.now().minus(settleAfter), ZoneOffset.UTC);
+    LocalDate open = firstOpenDay();
     if (end != null && end.isBefore(open)) {
       open = end;
     }
@@ -221,7 +221,7 @@ public class SettledDays {
    * are over come one after the other.
    */
   public synchronized List<LocalDate> settledMonths(AnalyticsPeriod period) {
-    LocalDate open = LocalDate.ofInstant(DisputeRecords.now().minus(settleAfter), ZoneOffset.UTC);
+    LocalDate open = firstOpenDay();
     List<LocalDate> months = new ArrayList<>();
     for (LocalDate month = period.from().withDayOfMonth(1); !month.plusMonths(1).isAfter(open)
         && !month.plusMonths(1).minusDays(1).isAfter(period.to()); month = month.plusMonths(1)) {
@@ -311,6 +311,11 @@ public class SettledDays {
       }
       // Settled at the same time by another node or request: its facts stand.
     }
+  }
+
+  /** The first day that is not over long enough to be settled. */
+  private LocalDate firstOpenDay() {
+    return LocalDate.ofInstant(DisputeRecords.now().minus(settleAfter), ZoneOffset.UTC);
   }
 
   private static LocalDate later(LocalDate a, LocalDate b) {
