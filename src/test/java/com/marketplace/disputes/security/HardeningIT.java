@@ -39,8 +39,11 @@ import org.springframework.test.context.ActiveProfiles;
  * engine must not build. A reverse proxy is simulated with X-Forwarded-For/-Proto
  * ({@code server.forward-headers-strategy=native} trusts them from loopback only).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "server.forward-headers-strategy=native")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "server.forward-headers-strategy=native",
+    // A first wait longer than any test takes, so that "still waiting" does not depend on speed.
+    "disputes.security.login-throttle.first-back-off=PT5M",
+    "disputes.security.login-throttle.max-back-off=PT10M"})
 @ActiveProfiles("test")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HardeningIT {
