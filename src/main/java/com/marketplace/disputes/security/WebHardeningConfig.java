@@ -18,8 +18,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * The web layer's guards, each on the routes it protects, all before the login filters
  * ({@link RestSecurityConfig#CALLER_FILTERS_ORDER}), in this order: transport security headers,
- * the request size limit, the closed first-user setup, the cross-site check for basic
- * credentials, the login throttle.
+ * the request size limit, the closed first-user setup and password check, the cross-site check
+ * for basic credentials, the login throttle.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebHardeningConfig {
@@ -58,6 +58,18 @@ public class WebHardeningConfig {
     registration.setName("first-user-setup-closed");
     registration.addUrlPatterns(webappPath + "/api/admin/setup/*");
     registration.setOrder(FIRST + 2);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<Filter> passwordCheckClosedFilter(
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    FilterRegistrationBean<Filter> registration =
+        new FilterRegistrationBean<>(new PasswordCheckClosedFilter());
+    registration.setName("password-check-closed");
+    registration.addUrlPatterns("/engine-rest/identity/*", webappPath + "/api/engine/*");
+    registration.setAsyncSupported(true);
+    registration.setOrder(FIRST + 3);
     return registration;
   }
 

@@ -299,6 +299,21 @@ class HardeningIT {
             + TestUsers.PASSWORD))).statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void noUserCanTestOtherUsersPasswordsThroughTheEngineApi() throws Exception {
+    users();
+    String guess = "{\"username\":\"" + MARKET + "\",\"password\":\"" + TestUsers.PASSWORD
+        + "\"}";
+    HttpResponse<String> refused = send(as(BUYER, "/engine-rest/identity/verify")
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(guess)));
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).doesNotContain("authenticated");
+    // The engine API's other identity calls stay as they were.
+    assertThat(send(as(BUYER, "/engine-rest/identity/groups?userId=" + BUYER).GET())
+        .statusCode()).isEqualTo(200);
+  }
+
   // --- TLS ----------------------------------------------------------------------------------
 
   @Test
