@@ -16,8 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Guards writes to our API that ride on a webapp session cookie against cross-site requests, the
  * way the Camunda webapps guard their own: the request must repeat the session's CSRF token (the
- * XSRF-TOKEN cookie the webapps set) in the X-XSRF-TOKEN header. Requests with their own
- * credentials (HTTP basic) carry no ambient authority and pass.
+ * XSRF-TOKEN cookie the webapps set) in the X-XSRF-TOKEN header. Requests with HTTP basic
+ * credentials pass here; security.BasicCredentialsCsrfFilter checks where they come from.
  */
 class ApiCsrfFilter extends OncePerRequestFilter {
 

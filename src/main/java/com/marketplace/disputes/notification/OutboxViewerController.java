@@ -1,6 +1,5 @@
 package com.marketplace.disputes.notification;
 
-import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -37,9 +36,9 @@ class OutboxViewerController {
   private static final int ROWS = 500;
 
   private final NoticeOutbox outbox;
-  private final ObjectProvider<GreenMail> embeddedSmtpServer;
+  private final ObjectProvider<EmbeddedMailbox> embeddedSmtpServer;
 
-  OutboxViewerController(NoticeOutbox outbox, ObjectProvider<GreenMail> embeddedSmtpServer) {
+  OutboxViewerController(NoticeOutbox outbox, ObjectProvider<EmbeddedMailbox> embeddedSmtpServer) {
     this.outbox = outbox;
     this.embeddedSmtpServer = embeddedSmtpServer;
   }
@@ -73,11 +72,11 @@ class OutboxViewerController {
   }
 
   private List<ReceivedMail> received() {
-    GreenMail server = embeddedSmtpServer.getIfAvailable();
+    EmbeddedMailbox server = embeddedSmtpServer.getIfAvailable();
     if (server == null) {
       return List.of();
     }
-    MimeMessage[] messages = server.getReceivedMessages();
+    MimeMessage[] messages = server.receivedMessages();
     List<ReceivedMail> mails = new ArrayList<>(messages.length);
     for (int i = 0; i < messages.length; i++) {
       mails.add(ReceivedMail.of(i, messages[i]));

@@ -64,6 +64,11 @@ final class BenchmarkNode implements AutoCloseable {
     List<String> args = new ArrayList<>();
     args.add("--server.port=0");
     args.add("--camunda.bpm.history-level=" + variant.historyLevel());
+    // A production start: an administrator, a database password and the embedded mail server
+    // asked for by name (security.ProductionStartRules).
+    args.add("--camunda.bpm.admin-user.id=" + ClusterNode.ADMIN);
+    args.add("--camunda.bpm.admin-user.password=" + ClusterNode.ADMIN_PASSWORD);
+    args.add("--disputes.notices.embedded-smtp-enabled=true");
     args.add("--disputes.notices.embedded-smtp-port=0");
     args.add("--logging.level.root=WARN");
     args.add("--logging.level.org.camunda.bpm.engine.jobexecutor=ERROR");
@@ -74,12 +79,14 @@ final class BenchmarkNode implements AutoCloseable {
         Path directory = workDirectory.resolve("h2");
         FileSystemUtils.deleteRecursively(directory);
         args.add("--spring.profiles.active=benchmark");
+        args.add("--spring.datasource.password=" + TestPostgres.PASSWORD);
         args.add("--spring.datasource.url=jdbc:h2:file:" + directory.toAbsolutePath()
             + "/disputes;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0"
             + ";QUERY_CACHE_SIZE=256");
       }
       case "h2-mem" -> {
         args.add("--spring.profiles.active=benchmark");
+        args.add("--spring.datasource.password=" + TestPostgres.PASSWORD);
         args.add("--spring.datasource.url=jdbc:h2:mem:benchmark-" + System.nanoTime()
             + ";LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1;TRACE_LEVEL_FILE=0"
             + ";QUERY_CACHE_SIZE=256");
@@ -89,7 +96,7 @@ final class BenchmarkNode implements AutoCloseable {
         args.add("--spring.profiles.active=postgres");
         args.add("--DISPUTES_DB_URL=" + postgres.jdbcUrl());
         args.add("--DISPUTES_DB_USER=" + TestPostgres.USER);
-        args.add("--DISPUTES_DB_PASSWORD=");
+        args.add("--DISPUTES_DB_PASSWORD=" + TestPostgres.PASSWORD);
         args.add("--disputes.cluster.node-name=node-a");
       }
       default -> throw new IllegalArgumentException("unknown database " + variant.database()

@@ -99,7 +99,8 @@ public final class ClusterNode implements AutoCloseable {
         command.add("--disputes.cluster.node-name=" + name);
         command.add("--camunda.bpm.admin-user.id=" + ADMIN);
         command.add("--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD);
-        // The notification capability's embedded mail server, once it is there: one port each.
+        // The embedded mail server, turned on as a production start must ask for it: one port each.
+        command.add("--disputes.notices.embedded-smtp-enabled=true");
         command.add("--disputes.notices.embedded-smtp-port=0");
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -107,7 +108,7 @@ public final class ClusterNode implements AutoCloseable {
             .redirectOutput(log.toFile());
         builder.environment().put("DISPUTES_DB_URL", jdbcUrl);
         builder.environment().put("DISPUTES_DB_USER", TestPostgres.USER);
-        builder.environment().put("DISPUTES_DB_PASSWORD", "");
+        builder.environment().put("DISPUTES_DB_PASSWORD", TestPostgres.PASSWORD);
         return new ClusterNode(name, port, log, builder.start());
       } catch (IOException e) {
         throw new UncheckedIOException("node " + name + " did not start", e);

@@ -40,7 +40,9 @@ public class PostgresContextCustomizerFactory implements ContextCustomizerFactor
           "embeddedPostgres", Map.of(
               "spring.datasource.url", postgres.jdbcUrl(),
               "spring.datasource.username", TestPostgres.USER,
-              "spring.datasource.password", "")));
+              // The embedded server trusts local connections and ignores the password; outside
+              // the demo profile the application refuses an empty one.
+              "spring.datasource.password", TestPostgres.PASSWORD)));
     }
 
     @Override

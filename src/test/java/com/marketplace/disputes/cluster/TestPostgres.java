@@ -17,6 +17,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class TestPostgres implements AutoCloseable {
 
   public static final String USER = "postgres";
+  /** Ignored by the server (it trusts local connections), but an empty one is refused. */
+  public static final String PASSWORD = "test-database-password";
   public static final String DATABASE = "postgres";
 
   private static TestPostgres shared;
