@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.AbstractNativeQuery;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
@@ -172,11 +173,19 @@ public class EngineGate extends AbstractProcessEnginePlugin {
           + " use " + operation + " through the engine API");
     }
 
+    /**
+     * Queries, reports, filter executions and the engine's Get…Cmd commands only read, under the
+     * caller's authorizations. Native queries (SQL from the caller) are not reads of this kind.
+     */
     private static boolean isRead(Command<?> command) {
       String name = command.getClass().getSimpleName();
+      if (command instanceof AbstractNativeQuery<?, ?>) {
+        return false;
+      }
       return command instanceof AbstractQuery<?, ?>
           || command instanceof AbstractExecuteFilterCmd
           || name.startsWith("Get") && name.endsWith("Cmd")
+          || name.endsWith("QueryImpl") || name.endsWith("ReportImpl")
           || OTHER_READS.contains(name);
     }
 
