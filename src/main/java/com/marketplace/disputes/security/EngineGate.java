@@ -243,6 +243,7 @@ public class EngineGate extends AbstractProcessEnginePlugin {
         return;
       }
       InvalidRequestException refused = new InvalidRequestException(what, errors);
+      log.info("Refused: {}", refused.getMessage());
       if (form) {
         // The webapps' API answers 400 to a task completion or form submission only for a form
         // field validation failure (see config.RefusedTaskForms); the engine REST API as well.
