@@ -67,6 +67,7 @@ class HostileEngineIT {
   private static final String MEDIATOR = "hmediator";
   private static final String MARKET = "hmarket";
   private static final String ADMIN = "hadmin";
+  private static final String SENIOR = "hsenior";
 
   /** The two ways into the engine over HTTP. */
   enum Route {
@@ -460,6 +461,83 @@ class HostileEngineIT {
         .isEqualTo(HttpStatus.NO_CONTENT);
     driver.runAsync(dispute.getId());
     assertThat(payments(orderId)).containsExactly(new BigDecimal("20.00"));
+  }
+
+  /** Every person's task of the four processes refuses injected fields and takes its answer. */
+  @Test
+  void everyTaskOfEveryProcessAcceptsOnlyItsOwnAnswers() {
+    new TestUsers(identityService).user(SENIOR, PlatformGroups.SENIOR_MEDIATORS);
+    List<Object[]> cases = new ArrayList<>();
+
+    ProcessInstance contact = driver.start("sellerContact",
+        DisputeDriver.contact(orders.eligible(BUYER, SELLER, "20.00"), BUYER));
+    cases.add(new Object[] {contact, "ReplyToBuyer", SELLER,
+        Map.of("sellerMessage", "It left our warehouse yesterday.")});
+    cases.add(new Object[] {contact, "ConfirmIssueResolved", BUYER,
+        Map.of("issueResolved", true)});
+
+    Map<String, Object> returnClaim = DisputeDriver.claim(orders.eligible(BUYER, SELLER, "20.00"),
+        BUYER);
+    returnClaim.put("requestedResolution", "RETURN_AND_REFUND");
+    ProcessInstance withReturn = driver.start(returnClaim);
+    driver.complete(withReturn.getId(), "RespondToDispute", Map.of("sellerResponse", "ACCEPT"));
+    cases.add(new Object[] {withReturn, "ShipReturn", BUYER,
+        Map.of("returnTrackingNumber", "RT123456789")});
+    cases.add(new Object[] {withReturn, "ConfirmReturnReceived", SELLER, Map.of()});
+
+    ProcessInstance evidence = driver.start(DisputeDriver.claim(
+        orders.eligible(BUYER, SELLER, "20.00"), BUYER));
+    driver.fireTimer(evidence.getId(), "SellerResponseDeadline");
+    driver.completeAs(evidence.getId(), "DecideDispute", MEDIATOR, Map.of(
+        "platformDecision", "REQUEST_EVIDENCE", "decisionRationale", "We need the label.",
+        "evidenceRequestedFrom", "SELLER", "evidenceRequest", "A photo of the shipping label."));
+    cases.add(new Object[] {evidence, "ProvideEvidence", SELLER,
+        Map.of("evidenceNote", "Label attached to the timeline.")});
+
+    ProcessInstance decided = driver.start(DisputeDriver.claim(
+        orders.eligible(BUYER, SELLER, "20.00"), BUYER));
+    driver.fireTimer(decided.getId(), "SellerResponseDeadline");
+    driver.completeAs(decided.getId(), "DecideDispute", MEDIATOR, Map.of(
+        "platformDecision", "REJECT_CLAIM", "decisionRationale", "Delivered, says the carrier."));
+    ProcessInstance appeal = driver.start("appealTicket", DisputeDriver.appeal(
+        (String) driver.variables(decided.getId()).get("disputeId"), BUYER));
+    cases.add(new Object[] {appeal, "ReviewAppeal", SENIOR,
+        Map.of("appealDecision", "UPHOLD", "appealRationale", "The carrier's scan stands.")});
+
+    for (Object[] c : cases) {
+      ProcessInstance instance = (ProcessInstance) c[0];
+      String key = (String) c[1];
+      String user = (String) c[2];
+      @SuppressWarnings("unchecked")
+      Map<String, Object> answer = (Map<String, Object>) c[3];
+      String task = driver.task(instance.getId(), key).getId();
+      if (SENIOR.equals(user)) {
+        assertThat(call(user, Route.ENGINE_REST, HttpMethod.POST, "/task/" + task + "/claim",
+            Map.of("userId", user)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+      }
+      Map<String, Object> injected = new LinkedHashMap<>(answer);
+      injected.put("refundAmount", "99999.00");
+      injected.put("buyerId", user);
+      if (key.equals("ReviewAppeal")) {
+        injected.remove("refundAmount"); // an overturn's own answer; the seller id is not
+        injected.put("sellerId", user);
+      }
+      for (String how : List.of("/complete", "/submit-form")) {
+        ResponseEntity<JsonNode> refused = call(user, Route.ENGINE_REST, HttpMethod.POST,
+            "/task/" + task + how, variables(injected));
+        assertThat(refused.getStatusCode()).as(key + how + " " + refused)
+            .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(refused)).as(key).contains("buyerId is not an answer of");
+        assertTaskOpen(task);
+      }
+      ResponseEntity<JsonNode> honest = call(user, Route.ENGINE_REST, HttpMethod.POST,
+          "/task/" + task + "/submit-form", variables(answer));
+      assertThat(honest.getStatusCode()).as(key + " honest " + honest)
+          .isEqualTo(HttpStatus.NO_CONTENT);
+      assertThat(taskService.createTaskQuery().taskId(task).count()).as(key).isZero();
+      driver.runAsync(instance.getId());
+    }
+    assertThat(driver.variables(withReturn.getId())).containsEntry("buyerId", BUYER);
   }
 
   @Test
