@@ -748,6 +748,7 @@
         return false;
       }
       const variables = this.step.submit(values, this.context, this);
+      this.keepFetchedVariables(Object.keys(variables));
       Object.entries(variables).forEach(([name, typed]) => this.setVariable(name, typed));
       const slot = this.root.querySelector('[data-df="uploads"]');
       const ids = slot && !slot.closest('[hidden]') ? this.evidenceIds() : '';
@@ -756,6 +757,22 @@
         this.setVariable('evidenceIds', { type: 'String', value: ids, valueInfo: { transient: true } });
       }
       return true;
+    }
+
+    /**
+     * The variables fetched to show the case file (disputeId, …) are not answers. Tasklist
+     * submits every fetched variable that no form field holds, as if it were one, and the server
+     * refuses a step's submission that carries anything but its own answers: these are marked
+     * unchanged, so that only the step's answers are sent.
+     */
+    keepFetchedVariables(answers) {
+      const variables = this.camForm.variableManager.variables;
+      Object.keys(variables).forEach((name) => {
+        if (!answers.includes(name) && name !== 'evidenceIds') {
+          variables[name].originalValue = variables[name].value;
+          variables[name].defaultValue = variables[name].value;
+        }
+      });
     }
 
     setVariable(name, typed) {
