@@ -29,7 +29,7 @@ public class CloseAppealDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Case appeal = facts.of(execution);
+    Case appeal = facts.writeParties(execution);
     AppealRecord decided = appeals.find(appeal.appealId()).orElseThrow();
     Outcome outcome = facts.outcome(appeal.disputeId())
         .orElse(new Outcome(decided.previousResolution(), decided.previousRefund()));

@@ -29,7 +29,8 @@ public class CloseDisputeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     DisputeVariables vars = DisputeVariables.of(execution);
-    Case dispute = facts.of(execution);
+    // The finished instance's history shows the recorded parties and amounts.
+    Case dispute = facts.writeParties(execution);
     Outcome outcome = facts.writeOutcome(execution)
         .orElse(new Outcome("NONE", BigDecimal.ZERO));
     String closureReason = closureReason(facts.dispute(dispute));

@@ -37,7 +37,7 @@ public class IssueRefundDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Case dispute = facts.of(execution);
+    Case dispute = facts.writeParties(execution);
     Outcome outcome = facts.writeOutcome(execution).orElseThrow(() -> new IllegalStateException(
         dispute.disputeId() + " has no recorded outcome: nothing may be refunded"));
     Refund refund = refunds.refundUpTo(dispute.disputeId(), outcome.refund());
