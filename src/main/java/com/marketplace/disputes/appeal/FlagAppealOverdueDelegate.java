@@ -1,8 +1,9 @@
 package com.marketplace.disputes.appeal;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.APPEAL_ID;
 import static com.marketplace.disputes.dispute.DisputeVariables.APPEAL_OVERDUE;
 
+import com.marketplace.disputes.dispute.DisputeFacts;
+import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,19 +16,22 @@ public class FlagAppealOverdueDelegate implements JavaDelegate {
 
   private final AppealRecords appeals;
   private final DisputeRecords disputes;
+  private final DisputeFacts facts;
 
-  public FlagAppealOverdueDelegate(AppealRecords appeals, DisputeRecords disputes) {
+  public FlagAppealOverdueDelegate(AppealRecords appeals, DisputeRecords disputes,
+      DisputeFacts facts) {
     this.appeals = appeals;
     this.disputes = disputes;
+    this.facts = facts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
-    vars.set(APPEAL_OVERDUE, true);
-    appeals.flagOverdue(vars.string(APPEAL_ID));
-    disputes.flagOverdue(vars.disputeId());
-    disputes.event(vars.disputeId(), "system", "SYSTEM", "APPEAL_SLA_BREACHED",
-        vars.string(APPEAL_ID), null, null);
+    Case appeal = facts.of(execution);
+    DisputeVariables.of(execution).set(APPEAL_OVERDUE, true);
+    appeals.flagOverdue(appeal.appealId());
+    disputes.flagOverdue(appeal.disputeId());
+    disputes.event(appeal.disputeId(), "system", "SYSTEM", "APPEAL_SLA_BREACHED",
+        appeal.appealId(), null, null);
   }
 }

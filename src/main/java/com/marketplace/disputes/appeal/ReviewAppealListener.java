@@ -2,17 +2,16 @@ package com.marketplace.disputes.appeal;
 
 import static com.marketplace.disputes.dispute.DisputeVariables.APPEAL_DECISION;
 import static com.marketplace.disputes.dispute.DisputeVariables.APPEAL_RATIONALE;
-import static com.marketplace.disputes.dispute.DisputeVariables.DECIDED_BY;
-import static com.marketplace.disputes.dispute.DisputeVariables.DISPUTE_REFUND_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.DISPUTE_RESOLUTION;
 import static com.marketplace.disputes.dispute.DisputeVariables.REFUND_AMOUNT;
 import static com.marketplace.disputes.dispute.DisputeVariables.RESOLUTION;
 import static com.marketplace.disputes.dispute.DisputeVariables.REVIEWED_BY;
 
+import com.marketplace.disputes.appeal.AppealRecords.AppealRecord;
 import com.marketplace.disputes.dispute.Claim;
-import com.marketplace.disputes.dispute.DisputeVariables;
+import com.marketplace.disputes.dispute.DisputeFacts;
+import com.marketplace.disputes.dispute.DisputeFacts.Case;
+import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.InvalidRequestException;
-import com.marketplace.disputes.dispute.Negotiation;
 import com.marketplace.disputes.dispute.Requester;
 import com.marketplace.disputes.dispute.TaskAnswers;
 import java.math.BigDecimal;
@@ -36,7 +35,9 @@ import org.springframework.stereotype.Component;
  * whatever authorizations the caller holds.
  *
  * <p>On complete it checks the decision: UPHOLD keeps the dispute's outcome; OVERTURN names a
- * different one, which becomes {@code resolution} and {@code refundAmount}.
+ * different one, its amount below the recorded order amount. The decision is recorded on the
+ * appeal's row in the completion's transaction, and an overturn's outcome on the dispute's row
+ * as what is now to be carried out. The deciding mediator is the one the dispute's row names.
  */
 @Component
 public class ReviewAppealListener implements TaskListener {
@@ -48,10 +49,17 @@ public class ReviewAppealListener implements TaskListener {
 
   private final AuthorizationService authorizationService;
   private final Requester requester;
+  private final DisputeFacts facts;
+  private final AppealRecords appeals;
+  private final DisputeRecords disputes;
 
-  public ReviewAppealListener(AuthorizationService authorizationService, Requester requester) {
+  public ReviewAppealListener(AuthorizationService authorizationService, Requester requester,
+      DisputeFacts facts, AppealRecords appeals, DisputeRecords disputes) {
     this.authorizationService = authorizationService;
     this.requester = requester;
+    this.facts = facts;
+    this.appeals = appeals;
+    this.disputes = disputes;
   }
 
   @Override
@@ -85,40 +93,49 @@ public class ReviewAppealListener implements TaskListener {
     refuseDecider(task, requester.userId(), "complete");
     refuseDecider(task, task.getAssignee(), "complete");
 
-    DisputeVariables vars = DisputeVariables.of(task);
+    Case appeal = facts.of(task);
+    AppealRecord record = appeals.find(appeal.appealId()).orElseThrow();
     TaskAnswers answers = new TaskAnswers(task);
     String decision = answers.choice(APPEAL_DECISION, DECISIONS);
-    answers.text(APPEAL_RATIONALE, 4000);
-    String resolution = vars.string(DISPUTE_RESOLUTION);
-    BigDecimal refund = vars.money(DISPUTE_REFUND_AMOUNT);
+    String rationale = answers.text(APPEAL_RATIONALE, 4000);
+    String previous = record.previousResolution();
+    BigDecimal previousRefund = record.previousRefund();
+    String resolution = previous;
+    BigDecimal refund = previousRefund;
     if ("OVERTURN".equals(decision)) {
       resolution = answers.choice(RESOLUTION, RESOLUTIONS);
       BigDecimal partial = null;
       if ("PARTIAL_REFUND".equals(resolution)) {
         partial = Claim.partialAmount(REFUND_AMOUNT, answers.raw(REFUND_AMOUNT),
-            vars.orderAmount(), answers.errors());
+            appeal.orderAmount(), answers.errors());
       }
-      refund = resolution == null ? null : Negotiation.refundFor(resolution, partial, vars);
-      if (resolution != null && refund != null && resolution.equals(vars.string(DISPUTE_RESOLUTION))
-          && refund.compareTo(vars.money(DISPUTE_REFUND_AMOUNT)) == 0) {
+      refund = resolution == null ? null
+          : DisputeFacts.refundFor(resolution, partial, appeal.orderAmount());
+      if (resolution != null && refund != null && resolution.equals(previous)
+          && previousRefund != null && refund.compareTo(previousRefund) == 0) {
         answers.error(RESOLUTION, "is the outcome the dispute has already: an overturn changes "
             + "it; to keep it, UPHOLD");
       }
     }
     answers.check();
 
-    task.setVariable(REVIEWED_BY,
-        task.getAssignee() != null ? task.getAssignee() : requester.actorOr(SYSTEM));
-    DisputeVariables.of(task).settle(resolution, refund);
+    String reviewer = task.getAssignee() != null ? task.getAssignee() : requester.actorOr(SYSTEM);
+    task.setVariable(REVIEWED_BY, reviewer);
+    appeals.decided(appeal.appealId(), decision, rationale, reviewer, resolution, refund);
+    if ("OVERTURN".equals(decision)) {
+      facts.settle(task, appeal.disputeId(), resolution, refund);
+    } else {
+      facts.writeOutcome(task);
+    }
   }
 
-  /** The mediator who decided the dispute, if a mediator did (an agreement has none). */
-  private static String decider(DelegateTask task) {
-    String decidedBy = Claim.text(DisputeVariables.of(task).string(DECIDED_BY));
+  /** The mediator who decided the dispute, as its row says, if a mediator did. */
+  private String decider(DelegateTask task) {
+    String decidedBy = Claim.text(facts.dispute(facts.of(task)).decidedBy());
     return decidedBy == null || SYSTEM.equals(decidedBy) ? null : decidedBy;
   }
 
-  private static void refuseDecider(DelegateTask task, String userId, String action) {
+  private void refuseDecider(DelegateTask task, String userId, String action) {
     String decider = decider(task);
     if (decider != null && decider.equals(userId)) {
       throw InvalidRequestException.of("Four eyes", "assignee",

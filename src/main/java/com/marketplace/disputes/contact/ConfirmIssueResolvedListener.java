@@ -6,7 +6,7 @@ import static com.marketplace.disputes.dispute.DisputeVariables.PROBLEM_DETAIL;
 import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_AMOUNT;
 
 import com.marketplace.disputes.dispute.Claim;
-import com.marketplace.disputes.dispute.DisputeVariables;
+import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.InvalidRequestException;
 import com.marketplace.disputes.dispute.Money;
 import com.marketplace.disputes.dispute.TaskAnswers;
@@ -22,6 +22,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConfirmIssueResolvedListener implements TaskListener {
 
+  private final DisputeFacts facts;
+
+  public ConfirmIssueResolvedListener(DisputeFacts facts) {
+    this.facts = facts;
+  }
+
   @Override
   public void notify(DelegateTask task) {
     TaskAnswers answers = new TaskAnswers(task);
@@ -35,7 +41,7 @@ public class ConfirmIssueResolvedListener implements TaskListener {
     Claim claim = null;
     if (Boolean.TRUE.equals(openDispute)) {
       try {
-        claim = Claim.read(task::getVariable, DisputeVariables.of(task).orderAmount());
+        claim = Claim.read(task::getVariable, facts.of(task).orderAmount());
       } catch (InvalidRequestException bad) {
         answers.errors().addAll(bad.errors());
       }

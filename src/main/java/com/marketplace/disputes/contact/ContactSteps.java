@@ -1,11 +1,12 @@
 package com.marketplace.disputes.contact;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.CONTACT_ID;
 import static com.marketplace.disputes.dispute.DisputeVariables.CONTACT_OUTCOME;
 import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_MESSAGE;
 import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_REPLIED;
 
 import com.marketplace.disputes.dispute.Claim;
+import com.marketplace.disputes.dispute.DisputeFacts;
+import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeVariables;
 import com.marketplace.disputes.dispute.InvalidRequestException;
 import com.marketplace.disputes.dispute.InvalidRequestException.FieldError;
@@ -17,20 +18,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * The steps of a seller contact, each called from the model as {@code ${contactSteps.…}}: whose
- * move it is, the seller's reply or silence, and the endings without a dispute.
+ * move it is, the seller's reply or silence, and the endings without a dispute. The contact and
+ * its parties are the rows of the instance's business key.
  */
 @Component("contactSteps")
 public class ContactSteps {
 
   private final ContactRecords contacts;
+  private final DisputeFacts facts;
 
-  public ContactSteps(ContactRecords contacts) {
+  public ContactSteps(ContactRecords contacts, DisputeFacts facts) {
     this.contacts = contacts;
+    this.facts = facts;
   }
 
   /** A task opened (after its due date was set): the contact shows whose move it is. */
   public void taskOpened(DelegateTask task) {
-    String contactId = DisputeVariables.of(task).string(CONTACT_ID);
+    String contactId = facts.of(task).contactId();
     boolean seller = "ReplyToBuyer".equals(task.getTaskDefinitionKey());
     contacts.awaiting(contactId,
         seller ? ContactRecords.AWAITING_SELLER : ContactRecords.AWAITING_BUYER,
@@ -40,7 +44,7 @@ public class ContactSteps {
 
   /** ReplyToBuyer completes only with the seller's message, which joins the conversation. */
   public void sellerReplied(DelegateTask task) {
-    DisputeVariables vars = DisputeVariables.of(task);
+    Case contact = facts.of(task);
     String message = Claim.text(task.getVariable(SELLER_MESSAGE));
     List<FieldError> errors = new ArrayList<>();
     RegisterContactDelegate.checkMessage(SELLER_MESSAGE, message, errors);
@@ -49,14 +53,13 @@ public class ContactSteps {
     }
     task.setVariable(SELLER_MESSAGE, message);
     task.setVariable(SELLER_REPLIED, true);
-    contacts.addMessage(vars.string(CONTACT_ID), vars.sellerId(), "SELLER", message);
+    contacts.addMessage(contact.contactId(), contact.sellerId(), "SELLER", message);
   }
 
   /** The reply deadline passed: noted, so a dispute opened later shows the seller's silence. */
   public void sellerSilent(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
-    vars.set(SELLER_REPLIED, false);
-    contacts.sellerSilent(vars.string(CONTACT_ID));
+    DisputeVariables.of(execution).set(SELLER_REPLIED, false);
+    contacts.sellerSilent(facts.of(execution).contactId());
   }
 
   /** The buyer says the seller's answer settled it. */
@@ -75,8 +78,7 @@ public class ContactSteps {
   }
 
   private void close(DelegateExecution execution, String outcome) {
-    DisputeVariables vars = DisputeVariables.of(execution);
-    vars.set(CONTACT_OUTCOME, outcome);
-    contacts.close(vars.string(CONTACT_ID), outcome, null);
+    DisputeVariables.of(execution).set(CONTACT_OUTCOME, outcome);
+    contacts.close(facts.of(execution).contactId(), outcome, null);
   }
 }

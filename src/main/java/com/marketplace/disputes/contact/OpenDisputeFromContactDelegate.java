@@ -17,6 +17,8 @@ import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_RESOLU
 
 import com.marketplace.disputes.contact.ContactRecords.ContactMessage;
 import com.marketplace.disputes.contact.ContactRecords.ContactRecord;
+import com.marketplace.disputes.dispute.DisputeFacts;
+import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeVariables;
 import com.marketplace.disputes.evidence.EvidenceAttachments;
@@ -49,21 +51,24 @@ public class OpenDisputeFromContactDelegate implements JavaDelegate {
   private final RuntimeService runtimeService;
   private final ContactRecords contacts;
   private final DisputeRecords disputes;
+  private final DisputeFacts facts;
 
   public OpenDisputeFromContactDelegate(RuntimeService runtimeService, ContactRecords contacts,
-      DisputeRecords disputes) {
+      DisputeRecords disputes, DisputeFacts facts) {
     this.runtimeService = runtimeService;
     this.contacts = contacts;
     this.disputes = disputes;
+    this.facts = facts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     DisputeVariables vars = DisputeVariables.of(execution);
-    String contactId = vars.string(CONTACT_ID);
+    Case contact = facts.of(execution);
+    String contactId = contact.contactId();
     Map<String, Object> request = new HashMap<>();
-    request.put(ORDER_ID, vars.orderId());
-    request.put(BUYER_ID, vars.buyerId());
+    request.put(ORDER_ID, contact.orderId());
+    request.put(BUYER_ID, contact.buyerId());
     request.put(CONTACT_ID, contactId);
     for (String field : CLAIM_FIELDS) {
       request.put(field, execution.getVariable(field));

@@ -1,10 +1,11 @@
 package com.marketplace.disputes.contact;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.CONTACT_ID;
 import static com.marketplace.disputes.dispute.DisputeVariables.POSTED_BY;
 import static com.marketplace.disputes.dispute.DisputeVariables.POSTED_MESSAGE;
 
 import com.marketplace.disputes.dispute.Claim;
+import com.marketplace.disputes.dispute.DisputeFacts;
+import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeVariables;
 import com.marketplace.disputes.dispute.InvalidRequestException;
 import com.marketplace.disputes.dispute.InvalidRequestException.FieldError;
@@ -23,18 +24,21 @@ import org.springframework.stereotype.Component;
 public class RecordContactMessageDelegate implements JavaDelegate {
 
   private final ContactRecords contacts;
+  private final DisputeFacts facts;
 
-  public RecordContactMessageDelegate(ContactRecords contacts) {
+  public RecordContactMessageDelegate(ContactRecords contacts, DisputeFacts facts) {
     this.contacts = contacts;
+    this.facts = facts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     DisputeVariables vars = DisputeVariables.of(execution);
+    Case contact = facts.of(execution);
     String author = Claim.text(vars.string(POSTED_BY));
     String message = Claim.text(vars.string(POSTED_MESSAGE));
     List<FieldError> errors = new ArrayList<>();
-    String role = roleOf(author, vars.buyerId(), vars.sellerId());
+    String role = contact.roleOf(author);
     if (role == null) {
       errors.add(new FieldError(POSTED_BY, "must be the buyer or the seller of the contact"));
     }
@@ -42,7 +46,7 @@ public class RecordContactMessageDelegate implements JavaDelegate {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException("Cannot post the message", errors);
     }
-    contacts.addMessage(vars.string(CONTACT_ID), author, role, message);
+    contacts.addMessage(contact.contactId(), author, role, message);
   }
 
   static String roleOf(String userId, String buyerId, String sellerId) {

@@ -17,14 +17,17 @@ import org.springframework.stereotype.Component;
 public class ClaimChanges {
 
   private final DisputeRecords records;
+  private final DisputeFacts facts;
 
-  public ClaimChanges(DisputeRecords records) {
+  public ClaimChanges(DisputeRecords records, DisputeFacts facts) {
     this.records = records;
+    this.facts = facts;
   }
 
   public Claim apply(DelegateExecution execution, String eventType) {
     DisputeVariables vars = DisputeVariables.of(execution);
-    DisputeRecord current = records.find(vars.disputeId()).orElseThrow();
+    DisputeFacts.Case dispute = facts.of(execution);
+    DisputeRecord current = facts.dispute(dispute);
     Map<String, Object> merged = new HashMap<>();
     merged.put(DisputeVariables.REASON, current.reason());
     merged.put(DisputeVariables.ITEM_RECEIVED, current.itemReceived());
@@ -42,8 +45,8 @@ public class ClaimChanges {
     vars.set(PROBLEM_DETAIL, claim.problemDetail());
     vars.set(REQUESTED_AMOUNT,
         claim.requestedAmount() == null ? null : Money.format(claim.requestedAmount()));
-    records.updateClaim(vars.disputeId(), claim);
-    records.event(vars.disputeId(), vars.buyerId(), "BUYER", eventType, claim.description(),
+    records.updateClaim(dispute.disputeId(), claim);
+    records.event(dispute.disputeId(), dispute.buyerId(), "BUYER", eventType, claim.description(),
         claim.requestedResolution(), claim.requestedAmount());
     return claim;
   }

@@ -1,45 +1,58 @@
 package com.marketplace.disputes.dispute;
 
 import static com.marketplace.disputes.dispute.DisputeVariables.CLOSURE_REASON;
-import static com.marketplace.disputes.dispute.DisputeVariables.NEGOTIATION_OUTCOME;
-import static com.marketplace.disputes.dispute.DisputeVariables.PLATFORM_DECISION;
 
+import com.marketplace.disputes.dispute.DisputeFacts.Case;
+import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
+import com.marketplace.disputes.dispute.DisputeRecords.Outcome;
+import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * Closes the dispute with the contract's closure variables. The closure reason follows from how
- * the dispute went: decided by the platform, or ended between buyer and seller.
+ * the dispute went: decided by the platform, or ended between buyer and seller. The resolution
+ * and refund it closes with are the recorded outcome (NONE once a return lapsed).
  */
 @Component
 public class CloseDisputeDelegate implements JavaDelegate {
 
   private final DisputeRecords records;
+  private final DisputeFacts facts;
 
-  public CloseDisputeDelegate(DisputeRecords records) {
+  public CloseDisputeDelegate(DisputeRecords records, DisputeFacts facts) {
     this.records = records;
+    this.facts = facts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     DisputeVariables vars = DisputeVariables.of(execution);
-    String closureReason = closureReason(vars);
+    // The finished instance's history shows the recorded parties and amounts.
+    Case dispute = facts.writeParties(execution);
+    Outcome outcome = facts.writeOutcome(execution)
+        .orElse(new Outcome("NONE", BigDecimal.ZERO));
+    String closureReason = closureReason(facts.dispute(dispute));
     vars.set(CLOSURE_REASON, closureReason);
-    records.close(vars.disputeId(), "CLOSED", closureReason, vars.resolution(),
-        vars.refundAmount(), null);
-    records.event(vars.disputeId(), "system", "SYSTEM", "CLOSED", closureReason,
-        vars.resolution(), vars.refundAmount());
+    records.close(dispute.disputeId(), "CLOSED", closureReason, outcome.resolution(),
+        outcome.refund(), null);
+    records.event(dispute.disputeId(), "system", "SYSTEM", "CLOSED", closureReason,
+        outcome.resolution(), outcome.refund());
   }
 
-  static String closureReason(DisputeVariables vars) {
-    if (vars.string(PLATFORM_DECISION) != null) {
+  /**
+   * From the records: a decision of the mediator, or how the negotiation ended as its timeline
+   * says (cancelled, the buyer's silence, otherwise an agreement).
+   */
+  private String closureReason(DisputeRecord dispute) {
+    if (dispute.decision() != null) {
       return "PLATFORM_DECISION";
     }
-    return switch (vars.string(NEGOTIATION_OUTCOME)) {
-      case Negotiation.CANCELLED -> "CANCELLED_BY_BUYER";
-      case Negotiation.BUYER_NO_RESPONSE -> "BUYER_NO_RESPONSE";
-      default -> "AGREEMENT";
-    };
+    if (records.hasEvent(dispute.disputeId(), "CANCELLED")) {
+      return "CANCELLED_BY_BUYER";
+    }
+    return records.hasEvent(dispute.disputeId(), Negotiation.BUYER_NO_RESPONSE)
+        ? "BUYER_NO_RESPONSE" : "AGREEMENT";
   }
 }

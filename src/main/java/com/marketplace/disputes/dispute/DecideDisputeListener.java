@@ -8,6 +8,7 @@ import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_REQUEST
 import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_REQUESTED_FROM;
 import static com.marketplace.disputes.dispute.DisputeVariables.PLATFORM_DECISION;
 
+import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import java.math.BigDecimal;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -17,21 +18,27 @@ import org.springframework.stereotype.Component;
 /**
  * Checks the mediator's decision: a rationale always (an unexplained decision is the most common
  * complaint), an amount for a partial refund, a party and a request when asking for evidence.
+ *
+ * <p>A decision is recorded on the dispute's row here, in the completion's transaction: the
+ * decision and its reasons, and the outcome to carry out with the refund it calls for, an amount
+ * below the recorded order amount. A request for evidence records whom it asks.
  */
 @Component
 public class DecideDisputeListener implements TaskListener {
 
   private final DisputeRecords records;
+  private final DisputeFacts facts;
   private final Requester requester;
 
-  public DecideDisputeListener(DisputeRecords records, Requester requester) {
+  public DecideDisputeListener(DisputeRecords records, DisputeFacts facts, Requester requester) {
     this.records = records;
+    this.facts = facts;
     this.requester = requester;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    DisputeVariables vars = DisputeVariables.of(task);
+    Case dispute = facts.of(task);
     TaskAnswers answers = new TaskAnswers(task);
     String decision = answers.choice(PLATFORM_DECISION, Set.of("FULL_REFUND", "PARTIAL_REFUND",
         "RETURN_AND_REFUND", "REJECT_CLAIM", "REQUEST_EVIDENCE"));
@@ -41,7 +48,7 @@ public class DecideDisputeListener implements TaskListener {
     String request = null;
     if ("PARTIAL_REFUND".equals(decision)) {
       amount = Claim.partialAmount(DECISION_AMOUNT, answers.raw(DECISION_AMOUNT),
-          vars.orderAmount(), answers.errors());
+          dispute.orderAmount(), answers.errors());
     }
     if ("REQUEST_EVIDENCE".equals(decision)) {
       party = answers.choice(EVIDENCE_REQUESTED_FROM, Set.of("BUYER", "SELLER"));
@@ -54,12 +61,16 @@ public class DecideDisputeListener implements TaskListener {
       task.setVariable(DECISION_AMOUNT, Money.format(amount));
     }
     if (party != null) {
-      String partyId = "BUYER".equals(party) ? vars.buyerId() : vars.sellerId();
-      task.setVariable(EVIDENCE_PARTY, partyId);
-      records.event(vars.disputeId(), mediator, "PLATFORM", "EVIDENCE_REQUESTED",
+      records.evidenceRequestedFrom(dispute.disputeId(), party);
+      task.setVariable(EVIDENCE_PARTY, dispute.party(party));
+      records.event(dispute.disputeId(), mediator, "PLATFORM", "EVIDENCE_REQUESTED",
           party + ": " + request, null, null);
-    } else {
-      task.setVariable(DECIDED_BY, mediator);
+      return;
     }
+    task.setVariable(DECIDED_BY, mediator);
+    String resolution = "REJECT_CLAIM".equals(decision) ? "NONE" : decision;
+    records.decided(dispute.disputeId(), decision, rationale, mediator);
+    records.recordOutcome(dispute.disputeId(), resolution,
+        DisputeFacts.refundFor(resolution, amount, dispute.orderAmount()));
   }
 }

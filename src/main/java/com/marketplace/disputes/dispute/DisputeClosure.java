@@ -12,17 +12,20 @@ import org.springframework.stereotype.Component;
 public class DisputeClosure {
 
   private final DisputeRecords records;
+  private final DisputeFacts facts;
 
-  public DisputeClosure(DisputeRecords records) {
+  public DisputeClosure(DisputeRecords records, DisputeFacts facts) {
     this.records = records;
+    this.facts = facts;
   }
 
   public void ineligible(DelegateExecution execution) {
     DisputeVariables vars = DisputeVariables.of(execution);
+    String disputeId = facts.of(execution).disputeId();
     String reason = vars.string(INELIGIBILITY_REASON);
     vars.set(CLOSURE_REASON, "INELIGIBLE");
-    vars.settle("NONE", BigDecimal.ZERO);
-    records.close(vars.disputeId(), "INELIGIBLE", "INELIGIBLE", "NONE", BigDecimal.ZERO, reason);
-    records.event(vars.disputeId(), "system", "SYSTEM", "INELIGIBLE", reason, null, null);
+    facts.settle(execution, disputeId, "NONE", BigDecimal.ZERO);
+    records.close(disputeId, "INELIGIBLE", "INELIGIBLE", "NONE", BigDecimal.ZERO, reason);
+    records.event(disputeId, "system", "SYSTEM", "INELIGIBLE", reason, null, null);
   }
 }

@@ -110,6 +110,40 @@ public class DisputeRecords {
   }
 
   /**
+   * Records the outcome the dispute is to carry out and the refund total it calls for, in the
+   * transaction of the step that decides it. Refunds are paid from this record, never from a
+   * process variable (see {@link DisputeFacts}).
+   */
+  public void recordOutcome(String disputeId, String resolution, BigDecimal refund) {
+    jdbc.sql("""
+        update dispute set outcome_resolution = :resolution, outcome_refund = :refund
+        where dispute_id = :id""")
+        .param("resolution", resolution).param("refund", refund).param("id", disputeId)
+        .update();
+  }
+
+  /** The recorded outcome; empty while nothing has been decided. */
+  public Optional<Outcome> outcome(String disputeId) {
+    return jdbc.sql("""
+        select outcome_resolution as resolution, outcome_refund as refund from dispute
+        where dispute_id = :id and outcome_resolution is not null""")
+        .param("id", disputeId).query(Outcome.class).optional();
+  }
+
+  /** Whom the mediator asked for evidence: BUYER or SELLER. */
+  public void evidenceRequestedFrom(String disputeId, String party) {
+    jdbc.sql("update dispute set evidence_requested_from = :party where dispute_id = :id")
+        .param("party", party).param("id", disputeId).update();
+  }
+
+  public Optional<String> evidenceRequestedFrom(String disputeId) {
+    return jdbc.sql("""
+        select evidence_requested_from from dispute
+        where dispute_id = :id and evidence_requested_from is not null""")
+        .param("id", disputeId).query(String.class).optional();
+  }
+
+  /**
    * Closes the dispute. It keeps the order's lock only when the buyer cancelled it: a cancelled
    * dispute cannot be reopened.
    */
@@ -210,6 +244,13 @@ public class DisputeRecords {
         .param("at", ts(at)).param("id", disputeId).update();
   }
 
+  /** Whether the dispute's timeline has an entry of this type. */
+  public boolean hasEvent(String disputeId, String type) {
+    return jdbc.sql("""
+        select count(*) from dispute_event where dispute_id = :id and event_type = :type""")
+        .param("id", disputeId).param("type", type).query(Long.class).single() > 0;
+  }
+
   public List<TimelineEntry> timeline(String disputeId) {
     return jdbc.sql("""
         select occurred_at, actor, actor_role, event_type, detail, resolution, amount
@@ -232,6 +273,15 @@ public class DisputeRecords {
         update dispute_offer set status = :status, answered_at = :now
         where dispute_id = :id and status = 'PROPOSED'""")
         .param("status", status).param("now", ts(now())).param("id", disputeId).update();
+  }
+
+  /** The seller's offer still waiting for the buyer's answer, if any. */
+  public Optional<OfferEntry> openOffer(String disputeId) {
+    return jdbc.sql("""
+        select proposed_by, resolution, amount, status, proposed_at, answered_at
+        from dispute_offer where dispute_id = :id and status = 'PROPOSED'
+        order by offer_id desc limit 1""")
+        .param("id", disputeId).query(OfferEntry.class).optional();
   }
 
   public List<OfferEntry> offers(String disputeId) {
@@ -262,6 +312,9 @@ public class DisputeRecords {
   /** One entry of a dispute's timeline. */
   public record TimelineEntry(OffsetDateTime occurredAt, String actor, String actorRole, String eventType,
       String detail, String resolution, BigDecimal amount) {}
+
+  /** What a dispute is to carry out: a resolution and the refund total it calls for. */
+  public record Outcome(String resolution, BigDecimal refund) {}
 
   /** One offer and what became of it. */
   public record OfferEntry(String proposedBy, String resolution, BigDecimal amount, String status,

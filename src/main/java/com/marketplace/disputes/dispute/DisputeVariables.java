@@ -6,6 +6,10 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 /**
  * The one typed accessor for the dispute's process variables. Variable names are the contract's
  * (CONTRACT.md), so they are constants here and nowhere else.
+ *
+ * <p>It reads the answers a step was given. The parties, the order, its amount and the outcome
+ * to carry out are read from the records ({@link DisputeFacts}), which also writes their
+ * variables.
  */
 public final class DisputeVariables {
 
@@ -103,43 +107,5 @@ public final class DisputeVariables {
 
   public void set(String name, Object value) {
     scope.setVariable(name, value);
-  }
-
-  public String disputeId() {
-    return string(DISPUTE_ID);
-  }
-
-  public String orderId() {
-    return string(ORDER_ID);
-  }
-
-  public String buyerId() {
-    return string(BUYER_ID);
-  }
-
-  public String sellerId() {
-    return string(SELLER_ID);
-  }
-
-  public String currency() {
-    return string(CURRENCY);
-  }
-
-  public BigDecimal orderAmount() {
-    return money(ORDER_AMOUNT);
-  }
-
-  public String resolution() {
-    return string(RESOLUTION);
-  }
-
-  public BigDecimal refundAmount() {
-    return money(REFUND_AMOUNT);
-  }
-
-  /** Records the outcome every finished dispute holds: what is carried out and how much. */
-  public void settle(String resolution, BigDecimal refundAmount) {
-    scope.setVariable(RESOLUTION, resolution);
-    scope.setVariable(REFUND_AMOUNT, Money.format(refundAmount));
   }
 }

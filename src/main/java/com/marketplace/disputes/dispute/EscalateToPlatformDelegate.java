@@ -2,6 +2,7 @@ package com.marketplace.disputes.dispute;
 
 import static com.marketplace.disputes.dispute.DisputeVariables.ESCALATION_REASON;
 
+import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,19 +12,21 @@ import org.springframework.stereotype.Component;
 public class EscalateToPlatformDelegate implements JavaDelegate {
 
   private final DisputeRecords records;
+  private final DisputeFacts facts;
 
-  public EscalateToPlatformDelegate(DisputeRecords records) {
+  public EscalateToPlatformDelegate(DisputeRecords records, DisputeFacts facts) {
     this.records = records;
+    this.facts = facts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
-    String reason = vars.string(ESCALATION_REASON);
-    records.escalated(vars.disputeId(), reason);
+    Case dispute = facts.of(execution);
+    String reason = DisputeVariables.of(execution).string(ESCALATION_REASON);
+    records.escalated(dispute.disputeId(), reason);
     String actor = switch (reason) {
-      case "BUYER_REQUESTED" -> vars.buyerId();
-      case "SELLER_REQUESTED" -> vars.sellerId();
+      case "BUYER_REQUESTED" -> dispute.buyerId();
+      case "SELLER_REQUESTED" -> dispute.sellerId();
       default -> "system";
     };
     String role = switch (reason) {
@@ -31,6 +34,6 @@ public class EscalateToPlatformDelegate implements JavaDelegate {
       case "SELLER_REQUESTED" -> "SELLER";
       default -> "SYSTEM";
     };
-    records.event(vars.disputeId(), actor, role, "ESCALATED", reason, null, null);
+    records.event(dispute.disputeId(), actor, role, "ESCALATED", reason, null, null);
   }
 }

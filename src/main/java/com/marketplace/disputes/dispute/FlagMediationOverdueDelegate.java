@@ -11,16 +11,18 @@ import org.springframework.stereotype.Component;
 public class FlagMediationOverdueDelegate implements JavaDelegate {
 
   private final DisputeRecords records;
+  private final DisputeFacts facts;
 
-  public FlagMediationOverdueDelegate(DisputeRecords records) {
+  public FlagMediationOverdueDelegate(DisputeRecords records, DisputeFacts facts) {
     this.records = records;
+    this.facts = facts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
-    vars.set(MEDIATION_OVERDUE, true);
-    records.flagOverdue(vars.disputeId());
-    records.event(vars.disputeId(), "system", "SYSTEM", "MEDIATION_SLA_BREACHED", null, null, null);
+    String disputeId = facts.of(execution).disputeId();
+    DisputeVariables.of(execution).set(MEDIATION_OVERDUE, true);
+    records.flagOverdue(disputeId);
+    records.event(disputeId, "system", "SYSTEM", "MEDIATION_SLA_BREACHED", null, null, null);
   }
 }

@@ -28,9 +28,11 @@ public class ModifyClaimDelegate implements JavaDelegate {
   private final DisputeRecords records;
   private final TaskService taskService;
   private final ManagementService managementService;
+  private final DisputeFacts facts;
 
   public ModifyClaimDelegate(ClaimChanges claimChanges, DisputeRecords records,
-      TaskService taskService, ManagementService managementService) {
+      TaskService taskService, ManagementService managementService, DisputeFacts facts) {
+    this.facts = facts;
     this.claimChanges = claimChanges;
     this.records = records;
     this.taskService = taskService;
@@ -62,7 +64,7 @@ public class ModifyClaimDelegate implements JavaDelegate {
     if (deadline != null) {
       sellerTask.setDueDate(Date.from(deadline));
       taskService.saveTask(sellerTask);
-      records.dueAt(DisputeVariables.of(execution).disputeId(), deadline);
+      records.dueAt(facts.of(execution).disputeId(), deadline);
     }
   }
 

@@ -2,14 +2,13 @@ package com.marketplace.disputes.dispute;
 
 import static com.marketplace.disputes.dispute.DisputeVariables.ESCALATION_REASON;
 import static com.marketplace.disputes.dispute.DisputeVariables.NEGOTIATION_OUTCOME;
-import static com.marketplace.disputes.dispute.DisputeVariables.OFFER_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.OFFER_RESOLUTION;
-import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_AMOUNT;
 import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_BY;
-import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_RESOLUTION;
-import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_RESPONSE;
 
+import com.marketplace.disputes.dispute.DisputeFacts.Case;
+import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
+import com.marketplace.disputes.dispute.DisputeRecords.OfferEntry;
 import java.math.BigDecimal;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +16,11 @@ import org.springframework.stereotype.Component;
  * How the buyer-and-seller phase ends. Each method is one ending of the Negotiation subprocess
  * (called from the model as {@code ${negotiation.…(execution)}}); it records the outcome the
  * gateway after the subprocess routes on, and what is to be carried out.
+ *
+ * <p>What is carried out is recorded on the dispute's row in this same transaction, from the
+ * rows: the claim as the dispute records it when the seller accepts, the open offer row when the
+ * buyer accepts it or lets the deadline pass. The variables {@code resolution} and
+ * {@code refundAmount} are written from that record.
  */
 @Component("negotiation")
 public class Negotiation {
@@ -27,49 +31,57 @@ public class Negotiation {
   public static final String BUYER_NO_RESPONSE = "BUYER_NO_RESPONSE";
 
   private final DisputeRecords records;
+  private final DisputeFacts facts;
   private final Requester requester;
 
-  public Negotiation(DisputeRecords records, Requester requester) {
+  public Negotiation(DisputeRecords records, DisputeFacts facts, Requester requester) {
     this.records = records;
+    this.facts = facts;
     this.requester = requester;
   }
 
   /** The seller accepted the claim as the buyer made it. */
   public void settleOnClaim(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
-    String resolution = vars.string(REQUESTED_RESOLUTION);
-    vars.settle(resolution, refundFor(resolution, vars.money(REQUESTED_AMOUNT), vars));
-    vars.set(NEGOTIATION_OUTCOME, AGREEMENT);
-    records.event(vars.disputeId(), vars.sellerId(), "SELLER", "AGREED", "Seller accepted the claim",
-        resolution, vars.refundAmount());
+    Case dispute = facts.of(execution);
+    DisputeRecord claim = facts.dispute(dispute);
+    String resolution = claim.requestedResolution();
+    BigDecimal refund = DisputeFacts.refundFor(resolution, claim.requestedAmount(),
+        dispute.orderAmount());
+    settle(execution, dispute, resolution, refund);
+    DisputeVariables.of(execution).set(NEGOTIATION_OUTCOME, AGREEMENT);
+    records.event(dispute.disputeId(), dispute.sellerId(), "SELLER", "AGREED",
+        "Seller accepted the claim", resolution, refund);
   }
 
-  /** The buyer accepted the seller's counter offer. */
+  /** The buyer accepted the seller's counter offer: the open offer row is what is carried out. */
   public void settleOnOffer(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
-    settleOffer(vars);
-    vars.set(NEGOTIATION_OUTCOME, AGREEMENT);
-    records.answerOffer(vars.disputeId(), "ACCEPTED");
-    records.event(vars.disputeId(), vars.buyerId(), "BUYER", "AGREED",
-        "Buyer accepted the seller's offer", vars.resolution(), vars.refundAmount());
+    Case dispute = facts.of(execution);
+    OfferEntry offer = records.openOffer(dispute.disputeId()).orElseThrow(() ->
+        new IllegalStateException(dispute.disputeId() + " has no open offer to accept"));
+    BigDecimal refund = acceptOffer(execution, dispute, offer);
+    DisputeVariables.of(execution).set(NEGOTIATION_OUTCOME, AGREEMENT);
+    records.event(dispute.disputeId(), dispute.buyerId(), "BUYER", "AGREED",
+        "Buyer accepted the seller's offer", offer.resolution(), refund);
   }
 
   /**
-   * The buyer did not answer in time. A counter offer is then taken as accepted; after a
+   * The buyer did not answer in time. An open counter offer is then taken as accepted; after a
    * rejection nothing is carried out.
    */
   public void settleOnBuyerSilence(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
-    if ("COUNTER_OFFER".equals(vars.string(SELLER_RESPONSE))) {
-      settleOffer(vars);
-      records.answerOffer(vars.disputeId(), "ACCEPTED");
+    Case dispute = facts.of(execution);
+    Optional<OfferEntry> offer = records.openOffer(dispute.disputeId());
+    String resolution = "NONE";
+    BigDecimal refund = BigDecimal.ZERO;
+    if (offer.isPresent()) {
+      resolution = offer.get().resolution();
+      refund = acceptOffer(execution, dispute, offer.get());
     } else {
-      vars.settle("NONE", BigDecimal.ZERO);
+      settle(execution, dispute, resolution, refund);
     }
-    vars.set(NEGOTIATION_OUTCOME, BUYER_NO_RESPONSE);
-    records.event(vars.disputeId(), "system", "SYSTEM", "BUYER_NO_RESPONSE",
-        "The buyer did not answer the seller's response in time", vars.resolution(),
-        vars.refundAmount());
+    DisputeVariables.of(execution).set(NEGOTIATION_OUTCOME, BUYER_NO_RESPONSE);
+    records.event(dispute.disputeId(), "system", "SYSTEM", "BUYER_NO_RESPONSE",
+        "The buyer did not answer the seller's response in time", resolution, refund);
   }
 
   /** The dispute goes to the platform; {@code reason} is the contract's escalationReason. */
@@ -77,7 +89,7 @@ public class Negotiation {
     DisputeVariables vars = DisputeVariables.of(execution);
     vars.set(NEGOTIATION_OUTCOME, ESCALATED);
     vars.set(ESCALATION_REASON, reason);
-    records.answerOffer(vars.disputeId(), "DECLINED");
+    records.answerOffer(facts.of(execution).disputeId(), "DECLINED");
   }
 
   /** A party asked for escalation by message: who asked decides the reason. */
@@ -86,32 +98,31 @@ public class Negotiation {
     String requestedBy = vars.string(REQUESTED_BY);
     String user = requester.userId();
     boolean seller = "SELLER".equals(requestedBy)
-        || requestedBy == null && user != null && user.equals(vars.sellerId());
+        || requestedBy == null && user != null && user.equals(facts.of(execution).sellerId());
     escalated(execution, seller ? "SELLER_REQUESTED" : "BUYER_REQUESTED");
   }
 
   /** The buyer cancelled: final, and the order can never get another dispute. */
   public void cancelled(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
-    vars.set(NEGOTIATION_OUTCOME, CANCELLED);
-    vars.settle("NONE", BigDecimal.ZERO);
-    records.answerOffer(vars.disputeId(), "DECLINED");
-    records.event(vars.disputeId(), vars.buyerId(), "BUYER", "CANCELLED",
+    Case dispute = facts.of(execution);
+    DisputeVariables.of(execution).set(NEGOTIATION_OUTCOME, CANCELLED);
+    settle(execution, dispute, "NONE", BigDecimal.ZERO);
+    records.answerOffer(dispute.disputeId(), "DECLINED");
+    records.event(dispute.disputeId(), dispute.buyerId(), "BUYER", "CANCELLED",
         "The buyer cancelled the dispute", null, null);
   }
 
-  private void settleOffer(DisputeVariables vars) {
-    String resolution = vars.string(OFFER_RESOLUTION);
-    vars.settle(resolution, refundFor(resolution, vars.money(OFFER_AMOUNT), vars));
+  /** Accepts the offer row and records what it refunds; returns that refund. */
+  private BigDecimal acceptOffer(DelegateExecution execution, Case dispute, OfferEntry offer) {
+    BigDecimal refund = DisputeFacts.refundFor(offer.resolution(), offer.amount(),
+        dispute.orderAmount());
+    settle(execution, dispute, offer.resolution(), refund);
+    records.answerOffer(dispute.disputeId(), "ACCEPTED");
+    return refund;
   }
 
-  /** What a resolution refunds: the order amount, the agreed part, or nothing. */
-  public static BigDecimal refundFor(String resolution, BigDecimal partialAmount,
-      DisputeVariables vars) {
-    return switch (resolution) {
-      case "FULL_REFUND", "RETURN_AND_REFUND" -> vars.orderAmount();
-      case "PARTIAL_REFUND" -> partialAmount;
-      default -> BigDecimal.ZERO;
-    };
+  private void settle(DelegateExecution execution, Case dispute, String resolution,
+      BigDecimal refund) {
+    facts.settle(execution, dispute.disputeId(), resolution, refund);
   }
 }

@@ -1,7 +1,5 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_REQUESTED_FROM;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,16 +9,19 @@ import org.springframework.stereotype.Component;
 public class NoteEvidenceMissingDelegate implements JavaDelegate {
 
   private final DisputeRecords records;
+  private final DisputeFacts facts;
 
-  public NoteEvidenceMissingDelegate(DisputeRecords records) {
+  public NoteEvidenceMissingDelegate(DisputeRecords records, DisputeFacts facts) {
     this.records = records;
+    this.facts = facts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
-    records.event(vars.disputeId(), "system", "SYSTEM", "EVIDENCE_NOT_PROVIDED",
-        "Evidence requested from " + vars.string(EVIDENCE_REQUESTED_FROM) + " was not provided",
+    String disputeId = facts.of(execution).disputeId();
+    records.event(disputeId, "system", "SYSTEM", "EVIDENCE_NOT_PROVIDED",
+        "Evidence requested from " + records.evidenceRequestedFrom(disputeId).orElse("a party")
+            + " was not provided",
         null, null);
   }
 }

@@ -1,5 +1,6 @@
 package com.marketplace.disputes.dispute;
 
+import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.identity.DisputeAccess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -7,24 +8,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens an eligible dispute: takes the order's lock (a unique constraint, so a second open dispute
- * for the order cannot exist even if two requests race) and lets buyer and seller see the instance.
+ * for the order cannot exist even if two requests race) and lets the recorded buyer and seller
+ * see the instance.
  */
 @Component
 public class OpenDisputeDelegate implements JavaDelegate {
 
   private final DisputeRecords records;
+  private final DisputeFacts facts;
   private final DisputeAccess access;
 
-  public OpenDisputeDelegate(DisputeRecords records, DisputeAccess access) {
+  public OpenDisputeDelegate(DisputeRecords records, DisputeFacts facts, DisputeAccess access) {
     this.records = records;
+    this.facts = facts;
     this.access = access;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
-    records.open(vars.disputeId());
-    access.grantParties(execution.getProcessInstanceId(), vars.buyerId(), vars.sellerId());
-    records.event(vars.disputeId(), "system", "SYSTEM", "OPENED", null, null, null);
+    Case dispute = facts.of(execution);
+    records.open(dispute.disputeId());
+    access.grantParties(execution.getProcessInstanceId(), dispute.buyerId(), dispute.sellerId());
+    records.event(dispute.disputeId(), "system", "SYSTEM", "OPENED", null, null, null);
   }
 }

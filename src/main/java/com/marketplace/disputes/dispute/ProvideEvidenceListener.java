@@ -1,7 +1,6 @@
 package com.marketplace.disputes.dispute;
 
 import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_NOTE;
-import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_REQUESTED_FROM;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,19 +11,21 @@ import org.springframework.stereotype.Component;
 public class ProvideEvidenceListener implements TaskListener {
 
   private final DisputeRecords records;
+  private final DisputeFacts facts;
 
-  public ProvideEvidenceListener(DisputeRecords records) {
+  public ProvideEvidenceListener(DisputeRecords records, DisputeFacts facts) {
     this.records = records;
+    this.facts = facts;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    DisputeVariables vars = DisputeVariables.of(task);
+    DisputeFacts.Case dispute = facts.of(task);
     TaskAnswers answers = new TaskAnswers(task);
     String note = answers.text(EVIDENCE_NOTE, 4000);
     answers.check();
-    String role = vars.string(EVIDENCE_REQUESTED_FROM);
-    records.event(vars.disputeId(), task.getAssignee(), role, "EVIDENCE_PROVIDED", note, null,
+    String role = records.evidenceRequestedFrom(dispute.disputeId()).orElse(null);
+    records.event(dispute.disputeId(), dispute.party(role), role, "EVIDENCE_PROVIDED", note, null,
         null);
   }
 }

@@ -5,25 +5,32 @@ import static com.marketplace.disputes.dispute.DisputeVariables.OFFER_RESOLUTION
 import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_COMMENT;
 import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_RESPONSE;
 
+import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import java.math.BigDecimal;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Checks and records the seller's response: accept, counter offer, or reject with reasons. */
+/**
+ * Checks and records the seller's response: accept, counter offer, or reject with reasons. A
+ * counter offer is checked against the recorded order amount and kept as an offer row, which is
+ * what an acceptance later carries out.
+ */
 @Component
 public class RespondToDisputeListener implements TaskListener {
 
   private final DisputeRecords records;
+  private final DisputeFacts facts;
 
-  public RespondToDisputeListener(DisputeRecords records) {
+  public RespondToDisputeListener(DisputeRecords records, DisputeFacts facts) {
     this.records = records;
+    this.facts = facts;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    DisputeVariables vars = DisputeVariables.of(task);
+    Case dispute = facts.of(task);
     TaskAnswers answers = new TaskAnswers(task);
     String response = answers.choice(SELLER_RESPONSE, Set.of("ACCEPT", "COUNTER_OFFER", "REJECT"));
     String offerResolution = null;
@@ -32,7 +39,7 @@ public class RespondToDisputeListener implements TaskListener {
       offerResolution = answers.choice(OFFER_RESOLUTION, Claim.RESOLUTIONS);
       if ("PARTIAL_REFUND".equals(offerResolution)) {
         offerAmount = Claim.partialAmount(OFFER_AMOUNT, answers.raw(OFFER_AMOUNT),
-            vars.orderAmount(), answers.errors());
+            dispute.orderAmount(), answers.errors());
       }
     }
     String comment = Claim.text(task.getVariable(SELLER_COMMENT));
@@ -41,18 +48,20 @@ public class RespondToDisputeListener implements TaskListener {
     }
     answers.check();
 
-    String seller = vars.sellerId();
+    String seller = dispute.sellerId();
+    String disputeId = dispute.disputeId();
     switch (response) {
-      case "ACCEPT" -> records.event(vars.disputeId(), seller, "SELLER", "SELLER_ACCEPTED",
+      case "ACCEPT" -> records.event(disputeId, seller, "SELLER", "SELLER_ACCEPTED",
           comment, null, null);
       case "COUNTER_OFFER" -> {
-        BigDecimal refund = Negotiation.refundFor(offerResolution, offerAmount, vars);
+        BigDecimal refund = DisputeFacts.refundFor(offerResolution, offerAmount,
+            dispute.orderAmount());
         task.setVariable(OFFER_AMOUNT, Money.format(refund));
-        records.proposeOffer(vars.disputeId(), seller, offerResolution, refund);
-        records.event(vars.disputeId(), seller, "SELLER", "COUNTER_OFFERED", comment,
+        records.proposeOffer(disputeId, seller, offerResolution, refund);
+        records.event(disputeId, seller, "SELLER", "COUNTER_OFFERED", comment,
             offerResolution, refund);
       }
-      default -> records.event(vars.disputeId(), seller, "SELLER", "SELLER_REJECTED", comment,
+      default -> records.event(disputeId, seller, "SELLER", "SELLER_REJECTED", comment,
           null, null);
     }
   }

@@ -1,38 +1,52 @@
 package com.marketplace.disputes.dispute;
 
 import static com.marketplace.disputes.dispute.DisputeVariables.BUYER_DECISION;
-import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_RESPONSE;
+import static com.marketplace.disputes.dispute.DisputeVariables.OFFER_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeVariables.OFFER_RESOLUTION;
 
+import com.marketplace.disputes.dispute.DisputeFacts.Case;
+import com.marketplace.disputes.dispute.DisputeRecords.OfferEntry;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Checks the buyer's answer to the seller: an offer can be accepted only if there was one. */
+/**
+ * Checks the buyer's answer to the seller: an offer can be accepted only if the seller made one
+ * that is still open, and what is accepted is that offer as recorded, whatever amount the
+ * completion carried.
+ */
 @Component
 public class ReviewSellerResponseListener implements TaskListener {
 
   private final DisputeRecords records;
+  private final DisputeFacts facts;
 
-  public ReviewSellerResponseListener(DisputeRecords records) {
+  public ReviewSellerResponseListener(DisputeRecords records, DisputeFacts facts) {
     this.records = records;
+    this.facts = facts;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    DisputeVariables vars = DisputeVariables.of(task);
+    Case dispute = facts.of(task);
     TaskAnswers answers = new TaskAnswers(task);
     String decision = answers.choice(BUYER_DECISION,
         Set.of("ACCEPT_OFFER", "ESCALATE", "REVISE_CLAIM", "CANCEL"));
-    if ("ACCEPT_OFFER".equals(decision)
-        && !"COUNTER_OFFER".equals(vars.string(SELLER_RESPONSE))) {
+    Optional<OfferEntry> offer = records.openOffer(dispute.disputeId());
+    if ("ACCEPT_OFFER".equals(decision) && offer.isEmpty()) {
       answers.error(BUYER_DECISION, "ACCEPT_OFFER needs a counter offer, and the seller made none");
     }
     answers.check();
-    if (!"ACCEPT_OFFER".equals(decision)) {
-      records.answerOffer(vars.disputeId(), "DECLINED");
+    if ("ACCEPT_OFFER".equals(decision)) {
+      // The history shows the offer the buyer accepted, as the seller made it.
+      facts.keep(task, dispute, OFFER_RESOLUTION, offer.get().resolution());
+      facts.keep(task, dispute, OFFER_AMOUNT, Money.format(offer.get().amount()));
+    } else {
+      records.answerOffer(dispute.disputeId(), "DECLINED");
     }
-    records.event(vars.disputeId(), vars.buyerId(), "BUYER", "BUYER_" + decision, null, null,
-        null);
+    records.event(dispute.disputeId(), dispute.buyerId(), "BUYER", "BUYER_" + decision, null,
+        null, null);
   }
 }

@@ -13,15 +13,18 @@ public class ReviseClaimDelegate implements JavaDelegate {
 
   private final ClaimChanges claimChanges;
   private final DisputeRecords records;
+  private final DisputeFacts facts;
 
-  public ReviseClaimDelegate(ClaimChanges claimChanges, DisputeRecords records) {
+  public ReviseClaimDelegate(ClaimChanges claimChanges, DisputeRecords records,
+      DisputeFacts facts) {
     this.claimChanges = claimChanges;
     this.records = records;
+    this.facts = facts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     claimChanges.apply(execution, "CLAIM_REVISED");
-    records.answerOffer(DisputeVariables.of(execution).disputeId(), "DECLINED");
+    records.answerOffer(facts.of(execution).disputeId(), "DECLINED");
   }
 }

@@ -1,7 +1,5 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_REQUESTED_FROM;
-
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
@@ -42,9 +40,11 @@ public class TaskDeadlineListener implements TaskListener {
       "ProvideEvidence", List.of("evidenceNote"));
 
   private final DisputeRecords records;
+  private final DisputeFacts facts;
 
-  public TaskDeadlineListener(DisputeRecords records) {
+  public TaskDeadlineListener(DisputeRecords records, DisputeFacts facts) {
     this.records = records;
+    this.facts = facts;
   }
 
   @Override
@@ -56,9 +56,11 @@ public class TaskDeadlineListener implements TaskListener {
       task.setDueDate(Date.from(deadline));
     }
     String[] step = STEPS.get(key);
-    String disputeId = DisputeVariables.of(task).disputeId();
-    if (step != null && disputeId != null) {
-      String party = step[1] != null ? step[1] : DisputeVariables.of(task).string(EVIDENCE_REQUESTED_FROM);
+    String disputeId = step == null ? null
+        : facts.find(task).map(DisputeFacts.Case::disputeId).orElse(null);
+    if (disputeId != null) {
+      String party = step[1] != null ? step[1]
+          : records.evidenceRequestedFrom(disputeId).orElse(null);
       records.awaiting(disputeId, step[0], party, deadline);
     }
   }

@@ -1,6 +1,7 @@
 package com.marketplace.disputes.evidence;
 
-import com.marketplace.disputes.dispute.DisputeVariables;
+import com.marketplace.disputes.dispute.DisputeFacts;
+import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.InvalidRequestException;
 import com.marketplace.disputes.dispute.Requester;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,10 +32,12 @@ public class EvidenceAttachments {
 
   private final EvidenceService evidence;
   private final Requester requester;
+  private final DisputeFacts facts;
 
-  public EvidenceAttachments(EvidenceService evidence, Requester requester) {
+  public EvidenceAttachments(EvidenceService evidence, Requester requester, DisputeFacts facts) {
     this.evidence = evidence;
     this.requester = requester;
+    this.facts = facts;
   }
 
   @EventListener
@@ -53,15 +56,18 @@ public class EvidenceAttachments {
     }
   }
 
-  /** Attaches the uploads named in {@code evidenceIds} to the scope's dispute, then forgets them. */
+  /**
+   * Attaches the uploads named in {@code evidenceIds} to the scope's dispute (the one its
+   * instance's business key records), then forgets them.
+   */
   public void attachSubmitted(VariableScope scope) {
     Object ids = scope.getVariable(EVIDENCE_IDS);
     if (ids == null || ids.toString().isBlank()) {
       return;
     }
-    DisputeVariables vars = DisputeVariables.of(scope);
-    String disputeId = vars.disputeId();
-    if (disputeId == null && vars.string(DisputeVariables.CONTACT_ID) != null) {
+    Case owner = facts.find(scope).orElse(null);
+    String disputeId = owner == null ? null : owner.disputeId();
+    if (owner != null && owner.contactId() != null) {
       // A contact's step opening a dispute: the dispute it starts attaches them.
       return;
     }

@@ -1,5 +1,6 @@
 package com.marketplace.disputes.identity;
 
+import com.marketplace.disputes.dispute.DisputeFacts;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Granted when the instance's first task opens, through the Spring Boot starter's event
  * bridge (the model needs no listener); granting again for the second task changes nothing.
+ * The parties are the dispute's, as its row records them (the instance's business key is the
+ * dispute id).
  */
 @Component
 public class ReturnAccess {
@@ -19,9 +22,11 @@ public class ReturnAccess {
   static final String RETURN_PROCESS = "returnAndRefund";
 
   private final DisputeAccess access;
+  private final DisputeFacts facts;
 
-  public ReturnAccess(DisputeAccess access) {
+  public ReturnAccess(DisputeAccess access, DisputeFacts facts) {
     this.access = access;
+    this.facts = facts;
   }
 
   @EventListener
@@ -29,10 +34,8 @@ public class ReturnAccess {
     if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())
         && task.getProcessDefinitionId() != null
         && task.getProcessDefinitionId().startsWith(RETURN_PROCESS + ":")) {
-      Object buyer = task.getVariable("buyerId");
-      Object seller = task.getVariable("sellerId");
-      access.grantParties(task.getProcessInstanceId(),
-          buyer == null ? null : buyer.toString(), seller == null ? null : seller.toString());
+      DisputeFacts.Case dispute = facts.of(task);
+      access.grantParties(task.getProcessInstanceId(), dispute.buyerId(), dispute.sellerId());
     }
   }
 }

@@ -1,6 +1,10 @@
 package com.marketplace.disputes.notification;
 
 import com.marketplace.disputes.config.DisputePolicy;
+import com.marketplace.disputes.dispute.DisputeFacts;
+import com.marketplace.disputes.dispute.DisputeFacts.Case;
+import com.marketplace.disputes.dispute.DisputeRecords.Outcome;
+import com.marketplace.disputes.dispute.Money;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,8 +29,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Gathers the facts of a notice from the process variables, the dispute record, the order and
- * the engine's tasks and timers (for the deadline the notice names).
+ * Gathers the facts of a notice from the dispute's, contact's or appeal's records, the order, the
+ * process variables and the engine's tasks and timers (for the deadline the notice names).
+ *
+ * <p>Who the parties are, which dispute and order, what the order cost and the outcome are read
+ * from the records of the instance's business key; variables are only the facts a step wrote
+ * (the claim, an offer, the rationale…). Only a model without records of its own (none of the
+ * service's processes) takes the parties from its variables.
  */
 @Component
 class NoticeContextLoader {
@@ -34,16 +44,74 @@ class NoticeContextLoader {
   private final TaskService taskService;
   private final ManagementService managementService;
   private final DisputePolicy policy;
+  private final DisputeFacts records;
 
   NoticeContextLoader(JdbcTemplate jdbc, TaskService taskService,
-      ManagementService managementService, DisputePolicy policy) {
+      ManagementService managementService, DisputePolicy policy, DisputeFacts records) {
     this.jdbc = jdbc;
     this.taskService = taskService;
     this.managementService = managementService;
     this.policy = policy;
+    this.records = records;
   }
 
   NoticeContext load(Notice notice, DelegateExecution execution) {
+    Optional<Case> recorded = records.find(execution);
+    return recorded.isPresent() ? load(notice, execution, recorded.get())
+        : loadFromVariables(notice, execution);
+  }
+
+  /** One of the service's processes: everything about parties and money from its records. */
+  private NoticeContext load(Notice notice, DelegateExecution execution, Case c) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    DisputeRow dispute = c.disputeId() == null ? null : findDispute(c.disputeId());
+    OrderRow order = c.orderId() == null ? null : findOrder(c.orderId());
+    Optional<Outcome> outcome = c.disputeId() == null ? Optional.empty()
+        : records.outcome(c.disputeId());
+    Map<Fact, Object> facts = facts(notice, execution, now, outcome);
+    Task task = notice.turn == null ? null : openTask(execution, notice.turn);
+    Instant deadline = notice.turn == null ? null : deadline(execution, notice.turn, task, dispute, now);
+    return new NoticeContext(
+        notice,
+        c.caseId(),
+        c.disputeId(),
+        execution.getProcessInstanceId(),
+        c.orderId(),
+        order == null ? null : order.title(),
+        firstNonNull(c.orderAmount(), order == null ? null : order.amount()),
+        firstNonNull(c.currency(), order == null ? null : order.currency()),
+        c.buyerId(),
+        c.sellerId(),
+        facts,
+        deadline,
+        task == null ? null : task.getId(),
+        dispute == null ? null : dispute.closedAt(),
+        now);
+  }
+
+  /** The facts the notice shows; the outcome and its refund as recorded, where there is one. */
+  private Map<Fact, Object> facts(Notice notice, DelegateExecution execution, Instant now,
+      Optional<Outcome> outcome) {
+    Map<Fact, Object> facts = new LinkedHashMap<>();
+    for (Fact fact : notice.facts) {
+      Object value = execution.getVariable(fact.variable);
+      if (outcome.isPresent() && fact == Fact.RESOLUTION) {
+        value = outcome.get().resolution();
+      } else if (outcome.isPresent() && fact == Fact.REFUND_AMOUNT) {
+        value = Money.format(outcome.get().refund());
+      }
+      if (value == null && fact == Fact.REFUND_EXPECTED_BY && notice == Notice.DECISION) {
+        value = estimatedRefundDate(facts, now);
+      }
+      if (value != null && !(value instanceof String s && s.isBlank())) {
+        facts.put(fact, value);
+      }
+    }
+    return facts;
+  }
+
+  /** A model without records of its own: the facts its variables hold. */
+  private NoticeContext loadFromVariables(Notice notice, DelegateExecution execution) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     String businessKey = execution.getProcessBusinessKey();
     String disputeId = string(execution.getVariable("disputeId"));
@@ -128,10 +196,18 @@ class NoticeContextLoader {
     return dispute == null ? null : dispute.dueAt();
   }
 
-  /** Refunds decided now are paid right away; the payment takes the policy's business days. */
   private LocalDate estimatedRefundDate(DelegateExecution execution, Instant now) {
-    String resolution = string(execution.getVariable("resolution"));
-    BigDecimal refund = NoticeFormat.decimal(execution.getVariable("refundAmount"));
+    return estimatedRefundDate(string(execution.getVariable("resolution")),
+        NoticeFormat.decimal(execution.getVariable("refundAmount")), now);
+  }
+
+  private LocalDate estimatedRefundDate(Map<Fact, Object> facts, Instant now) {
+    return estimatedRefundDate(string(facts.get(Fact.RESOLUTION)),
+        NoticeFormat.decimal(facts.get(Fact.REFUND_AMOUNT)), now);
+  }
+
+  /** Refunds decided now are paid right away; the payment takes the policy's business days. */
+  private LocalDate estimatedRefundDate(String resolution, BigDecimal refund, Instant now) {
     boolean paidAtOnce = "FULL_REFUND".equals(resolution) || "PARTIAL_REFUND".equals(resolution);
     if (!paidAtOnce || refund == null || refund.signum() <= 0) {
       return null;

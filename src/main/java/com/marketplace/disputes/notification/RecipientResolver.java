@@ -1,10 +1,13 @@
 package com.marketplace.disputes.notification;
 
+import com.marketplace.disputes.dispute.DisputeFacts;
+import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,8 +15,10 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the roles named in a send task into people: user ids from the process, addresses and
- * names from Camunda's identity service, the language from the user info {@code locale}.
+ * Turns the roles named in a send task into people: user ids from the records of the process's
+ * case (buyer and seller, the appellant, the party asked for evidence), addresses and names from
+ * Camunda's identity service, the language from the user info {@code locale}. Only a model
+ * without records of its own names them in its variables.
  */
 @Component
 class RecipientResolver {
@@ -25,10 +30,13 @@ class RecipientResolver {
 
   private final IdentityService identityService;
   private final NoticeProperties properties;
+  private final DisputeFacts facts;
 
-  RecipientResolver(IdentityService identityService, NoticeProperties properties) {
+  RecipientResolver(IdentityService identityService, NoticeProperties properties,
+      DisputeFacts facts) {
     this.identityService = identityService;
     this.properties = properties;
+    this.facts = facts;
   }
 
   /** Each user once, in the order the roles are named; the first role names them. */
@@ -47,13 +55,18 @@ class RecipientResolver {
 
   private List<String> userIds(RecipientRole role, NoticeContext context,
       DelegateExecution execution) {
+    Optional<Case> recorded = role == RecipientRole.EVIDENCE_PARTY
+        || role == RecipientRole.APPELLANT || role == RecipientRole.OTHER_PARTY
+        ? facts.find(execution) : Optional.empty();
     return switch (role) {
       case BUYER -> List.of(required(context.buyerId(), role, "buyerId"));
       case SELLER -> List.of(required(context.sellerId(), role, "sellerId"));
-      case EVIDENCE_PARTY -> List.of(variable(execution, "evidenceParty", role));
-      case APPELLANT -> List.of(variable(execution, "appellantId", role));
+      case EVIDENCE_PARTY -> List.of(recorded.isPresent()
+          ? required(facts.evidenceParty(recorded.get()).orElse(null), role, "evidenceParty")
+          : variable(execution, "evidenceParty", role));
+      case APPELLANT -> List.of(appellant(recorded, execution, role));
       case OTHER_PARTY -> {
-        String appellant = variable(execution, "appellantId", role);
+        String appellant = appellant(recorded, execution, role);
         String buyer = required(context.buyerId(), role, "buyerId");
         yield List.of(appellant.equals(buyer) ? required(context.sellerId(), role, "sellerId")
             : buyer);
@@ -85,6 +98,12 @@ class RecipientResolver {
       }
     }
     return properties.defaultLocale();
+  }
+
+  private static String appellant(Optional<Case> recorded, DelegateExecution execution,
+      RecipientRole role) {
+    return recorded.isPresent() ? required(recorded.get().appellantId(), role, "appellantId")
+        : variable(execution, "appellantId", role);
   }
 
   private static String variable(DelegateExecution execution, String name, RecipientRole role) {

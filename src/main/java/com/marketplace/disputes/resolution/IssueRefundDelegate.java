@@ -3,7 +3,10 @@ package com.marketplace.disputes.resolution;
 import static com.marketplace.disputes.dispute.DisputeVariables.REFUND_EXPECTED_BY;
 import static com.marketplace.disputes.dispute.DisputeVariables.REFUND_ID;
 
+import com.marketplace.disputes.dispute.DisputeFacts;
+import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.dispute.DisputeRecords.Outcome;
 import com.marketplace.disputes.dispute.DisputeVariables;
 import com.marketplace.disputes.payment.RefundService;
 import com.marketplace.disputes.payment.RefundService.Refund;
@@ -12,32 +15,40 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Pays the refund the resolution calls for. Runs as its own job (asyncBefore, retry cycle from
- * the policy); a failure propagates so the engine retries it and, in the end, raises an incident.
+ * Pays the refund the dispute's recorded outcome calls for (the accepted offer, the agreement,
+ * the mediator's or the appeal's decision), less what was refunded already and never above what
+ * the order cost; the variables {@code resolution} and {@code refundAmount} are written from that
+ * record, not read. The dispute is this instance's business key. Runs as its own job
+ * (asyncBefore, retry cycle from the policy); a failure propagates so the engine retries it and,
+ * in the end, raises an incident.
  */
 @Component
 public class IssueRefundDelegate implements JavaDelegate {
 
   private final RefundService refunds;
   private final DisputeRecords records;
+  private final DisputeFacts facts;
 
-  public IssueRefundDelegate(RefundService refunds, DisputeRecords records) {
+  public IssueRefundDelegate(RefundService refunds, DisputeRecords records, DisputeFacts facts) {
     this.refunds = refunds;
     this.records = records;
+    this.facts = facts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
-    Refund refund = refunds.refundUpTo(vars.disputeId(), vars.orderId(), vars.refundAmount(),
-        vars.currency());
+    Case dispute = facts.writeParties(execution);
+    Outcome outcome = facts.writeOutcome(execution).orElseThrow(() -> new IllegalStateException(
+        dispute.disputeId() + " has no recorded outcome: nothing may be refunded"));
+    Refund refund = refunds.refundUpTo(dispute.disputeId(), outcome.refund());
     if (refund == null) {
       return;
     }
+    DisputeVariables vars = DisputeVariables.of(execution);
     vars.set(REFUND_ID, refund.refundId());
     vars.set(REFUND_EXPECTED_BY, refund.expectedBy().toString());
-    records.event(vars.disputeId(), "system", "SYSTEM", "REFUND_ISSUED",
-        "Refund " + refund.refundId() + ", expected by " + refund.expectedBy(), vars.resolution(),
-        refund.amount());
+    records.event(dispute.disputeId(), "system", "SYSTEM", "REFUND_ISSUED",
+        "Refund " + refund.refundId() + ", expected by " + refund.expectedBy(),
+        outcome.resolution(), refund.amount());
   }
 }

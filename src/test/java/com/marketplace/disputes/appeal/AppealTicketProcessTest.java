@@ -246,6 +246,69 @@ class AppealTicketProcessTest {
   }
 
   @Test
+  void anOverturnAboveTheRecordedOrderAmountIsRefusedAndAFullOneRefundsTheOrder() {
+    String disputeId = decidedDispute(rejected());
+    ProcessInstance pi = appealAs(disputeId, "buyer1");
+    runtimeService.setVariables(pi.getId(), Map.of("orderAmount", "100000.00",
+        "disputeRefundAmount", "99999.00", "refundAmount", "99999.00"));
+
+    assertThatThrownBy(() -> driver.completeAs(pi.getId(), "ReviewAppeal", SENIOR,
+        overturn("PARTIAL_REFUND", "99999.00"))).hasMessageContaining("refundAmount")
+        .hasMessageContaining("49.90");
+    assertThat(pi).isWaitingAt("ReviewAppeal");
+
+    driver.completeAs(pi.getId(), "ReviewAppeal", SENIOR, overturn("FULL_REFUND", "99999.00"));
+
+    assertThat(pi).isEnded().hasPassed("CarryOutNewResolution");
+    Assertions.assertThat(driver.variables(pi.getId())).containsEntry("resolution", "FULL_REFUND")
+        .containsEntry("refundAmount", "49.90").containsEntry("orderAmount", "49.90");
+    Assertions.assertThat(ledger()).containsExactly(new BigDecimal("49.90"));
+    Assertions.assertThat(jdbc.sql("select resolution, refund_amount from appeal where dispute_id = ?")
+        .param(disputeId).query().singleRow()).containsEntry("RESOLUTION", "FULL_REFUND")
+        .containsEntry("REFUND_AMOUNT", new BigDecimal("49.90"));
+  }
+
+  @Test
+  void anOverturnIsCarriedOutOnTheAppealedDisputeWhateverDisputeIdSays() {
+    String otherOrder = orders.eligible("buyer1", "seller1", "120.00");
+    ProcessInstance other = driver.start(claim(otherOrder, "buyer1"));
+    driver.fireTimer(other.getId(), "SellerResponseDeadline");
+    driver.completeAs(other.getId(), "DecideDispute", MEDIATOR, rejected());
+    String otherDispute = (String) driver.variables(other.getId()).get("disputeId");
+
+    String disputeId = decidedDispute(rejected());
+    ProcessInstance pi = appealAs(disputeId, "buyer1");
+    runtimeService.setVariables(pi.getId(), Map.of("disputeId", otherDispute,
+        "orderId", otherOrder, "buyerId", "buyer2"));
+    driver.completeAs(pi.getId(), "ReviewAppeal", SENIOR, overturn("FULL_REFUND", null));
+
+    assertThat(pi).isEnded().hasPassed("CarryOutNewResolution");
+    Assertions.assertThat(ledger()).containsExactly(new BigDecimal("49.90"));
+    Assertions.assertThat(jdbc.sql("select count(*) from payment_ledger where order_id = ?")
+        .param(otherOrder).query(Long.class).single()).isZero();
+    Assertions.assertThat(disputeRow(disputeId)).containsEntry("APPEAL_OUTCOME", "OVERTURNED");
+    Assertions.assertThat(disputeRow(otherDispute)).containsEntry("APPEAL_OUTCOME", null)
+        .containsEntry("RESOLUTION", "NONE");
+    Assertions.assertThat(notices((String) driver.variables(pi.getId()).get("appealId")))
+        .contains("APPEAL_DECIDED buyer1 APPELLANT", "APPEAL_DECIDED seller1 OTHER_PARTY")
+        .noneMatch(notice -> notice.contains("buyer2"));
+  }
+
+  @Test
+  void theDecidingMediatorIsTheOneTheDisputeRecordsWhateverDecidedBySays() {
+    String disputeId = decidedDispute(rejected());
+    ProcessInstance pi = appealAs(disputeId, "buyer1");
+    runtimeService.setVariable(pi.getId(), "decidedBy", "someoneElse");
+    Task review = driver.task(pi.getId(), "ReviewAppeal");
+
+    assertThatThrownBy(() -> taskService.claim(review.getId(), MEDIATOR))
+        .hasMessageContaining("decided this dispute");
+    driver.completeAs(pi.getId(), "ReviewAppeal", SENIOR, Map.of("appealDecision", "UPHOLD",
+        "appealRationale", "The photos show the parcel at the door; the decision stands."));
+    assertThat(pi).isEnded();
+  }
+
+  @Test
   void anOverturnMustChangeTheOutcome() {
     String disputeId = decidedDispute(rejected());
     ProcessInstance pi = appealAs(disputeId, "buyer1");

@@ -233,6 +233,44 @@ class SellerContactProcessTest {
   }
 
   @Test
+  void aSellerWhoNamesHimselfTheBuyerDoesNotGetTheBuyersTask() {
+    ProcessInstance pi = startContact();
+    driver.complete(pi.getId(), "ReplyToBuyer", Map.of("sellerMessage", SELLER_MESSAGE,
+        "buyerId", "seller1", "sellerId", "buyer1"));
+
+    Assertions.assertThat(driver.task(pi.getId(), "ConfirmIssueResolved").getAssignee())
+        .isEqualTo("buyer1");
+    Assertions.assertThat(runtimeService.getVariables(pi.getId()))
+        .containsEntry("buyerId", "buyer1").containsEntry("sellerId", "seller1");
+    Assertions.assertThat(conversation(pi)).extracting(row -> row.get("AUTHOR_ID"))
+        .containsExactly("buyer1", "seller1");
+  }
+
+  @Test
+  void aDisputeOpenedFromTheContactIsForItsOwnOrderAndBuyer() {
+    String otherOrder = orders.eligible("buyer2", "seller2", "75.50");
+    ProcessInstance pi = startContact();
+    driver.complete(pi.getId(), "ReplyToBuyer", Map.of("sellerMessage", SELLER_MESSAGE));
+    runtimeService.setVariables(pi.getId(), Map.of("orderId", otherOrder, "buyerId", "buyer2",
+        "orderAmount", "100000.00"));
+    Map<String, Object> claim = disputeWanted();
+    claim.put("requestedResolution", "PARTIAL_REFUND");
+    claim.put("requestedAmount", "99999.00");
+
+    // The claim is checked against the recorded order's amount.
+    assertThatThrownBy(() -> driver.complete(pi.getId(), "ConfirmIssueResolved", claim))
+        .hasMessageContaining("requestedAmount");
+
+    driver.complete(pi.getId(), "ConfirmIssueResolved", disputeWanted());
+    String disputeId = (String) driver.variables(pi.getId()).get("disputeId");
+    Assertions.assertThat(jdbc.sql("select order_id, buyer_id, seller_id from dispute where dispute_id = ?")
+        .param(disputeId).query().singleRow()).containsEntry("ORDER_ID", orderId)
+        .containsEntry("BUYER_ID", "buyer1").containsEntry("SELLER_ID", "seller1");
+    Assertions.assertThat(jdbc.sql("select count(*) from dispute where order_id = ?")
+        .param(otherOrder).query(Long.class).single()).isZero();
+  }
+
+  @Test
   void theRepliedConversationGoesIntoTheDisputeInOrder() {
     ProcessInstance pi = startContact();
     driver.complete(pi.getId(), "ReplyToBuyer", Map.of("sellerMessage", SELLER_MESSAGE));

@@ -226,6 +226,11 @@ class NoticeContentIT extends NoticeIntegrationTest {
       variables.putAll(disputeVariables(disputeId));
     }
     variables.putAll(c.variables().apply(disputeId));
+    if (c.notice() == Notice.EVIDENCE_REQUESTED) {
+      // Whom the mediator asked is read from the dispute's record, as DecideDispute keeps it.
+      jdbc.update("update dispute set evidence_requested_from = 'BUYER' where dispute_id = ?",
+          disputeId);
+    }
     String processInstanceId = startNotice(businessKey, c.notice(), c.recipients(), variables);
 
     runNoticeJob(processInstanceId);
@@ -296,6 +301,8 @@ class NoticeContentIT extends NoticeIntegrationTest {
   void userWithoutAddressIsRecordedAndTheOthersStillGetTheNotice() {
     user("nnomail", "Nora", null, "en");
     String disputeId = newDispute();
+    // The recipients are the parties the dispute's record names.
+    jdbc.update("update dispute set buyer_id = 'nnomail' where dispute_id = ?", disputeId);
     Map<String, Object> variables = disputeVariables(disputeId);
     variables.put("buyerId", "nnomail");
     variables.put("escalationReason", "BUYER_REQUESTED");
@@ -313,6 +320,28 @@ class NoticeContentIT extends NoticeIntegrationTest {
             tuple(SELLER, NoticeOutbox.Status.SENT));
     assertThat(taskService.createTaskQuery().processInstanceId(processInstanceId)
         .taskDefinitionKey("Wait").count()).isEqualTo(1);
+  }
+
+  @Test
+  void aDisputesNoticeGoesToThePartiesItsRecordNamesWhateverTheVariablesSay() {
+    everyoneSpeaks("en");
+    user("intruder", "Ivo", "ivo.intruder@example.test", "en");
+    String disputeId = newDispute();
+    Map<String, Object> variables = disputeVariables(disputeId);
+    variables.put("buyerId", "intruder");
+    variables.put("sellerId", "intruder");
+    variables.put("orderAmount", "99999.00");
+    variables.put("escalationReason", "BUYER_REQUESTED");
+    String processInstanceId = startNotice(disputeId, Notice.ESCALATED, "BUYER,SELLER", variables);
+
+    runNoticeJob(processInstanceId);
+
+    assertThat(receivedFor(disputeId)).extracting(mail -> mail.to().get(0))
+        .containsExactlyInAnyOrder(ADDRESS.get(BUYER), ADDRESS.get(SELLER));
+    assertThat(receivedFor(disputeId)).allMatch(mail -> mail.bothPartsContain("49.90")
+        && !mail.text().contains("99999") && !mail.text().contains("99,999"));
+    assertThat(outbox.forBusinessKey(disputeId)).extracting(NoticeOutbox.Row::recipientId)
+        .containsExactlyInAnyOrder(BUYER, SELLER);
   }
 
   private static String userWithAddress(String address) {
