@@ -45,6 +45,7 @@ class AppealReviewRestIT {
   /** Decides the dispute, and is a senior mediator too. */
   private static final String DECIDER = "apdecider";
   private static final String REVIEWER = "apreviewer";
+  private static final String ADMIN = "apadmin";
 
   @Autowired TestRestTemplate rest;
   @Autowired IdentityService identityService;
@@ -63,6 +64,7 @@ class AppealReviewRestIT {
     users.user(STRANGER, "buyers");
     users.user(DECIDER, "mediators", "senior-mediators");
     users.user(REVIEWER, "senior-mediators");
+    users.user(ADMIN, "camunda-admin");
     orderId = orders.eligible(BUYER, SELLER, "49.90");
   }
 
@@ -139,8 +141,12 @@ class AppealReviewRestIT {
         + "/list?maxResults=100", null).getBody())).contains(taskId);
     ResponseEntity<JsonNode> handedOver = call(REVIEWER, HttpMethod.POST,
         "/engine-rest/task/" + taskId + "/assignee", Map.of("userId", DECIDER));
-    assertThat(handedOver.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(handedOver.getBody().get("message").asText()).contains("decided this dispute");
+    assertThat(handedOver.getStatusCode()).as("staff claim, never assign")
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<JsonNode> byAdmin = call(ADMIN, HttpMethod.POST,
+        "/engine-rest/task/" + taskId + "/assignee", Map.of("userId", DECIDER));
+    assertThat(byAdmin.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(byAdmin.getBody().get("message").asText()).contains("decided this dispute");
     assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
 
     JsonNode reviewerView = call(REVIEWER, HttpMethod.GET, "/api/appeals/" + appealId, null)
