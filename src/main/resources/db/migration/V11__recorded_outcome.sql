@@ -16,9 +16,9 @@ alter table dispute add column evidence_requested_from varchar(16);
 update dispute set outcome_resolution = resolution, outcome_refund = refund_amount
   where resolution is not null;
 
--- One still open, or closed and appealed, may be between its decision and the refund: its
--- outcome is the one the latest deciding entry of its timeline names (agreement, buyer silence,
--- decision, appeal decision, lapsed return).
+-- One that is not closed (still open, or reopened by its appeal) may be between its decision and
+-- the refund: its outcome is the one the latest deciding entry of its timeline names (agreement,
+-- buyer silence, decision, appeal decision, lapsed return).
 update dispute set
   outcome_resolution = coalesce((select e.resolution from dispute_event e
     where e.dispute_id = dispute.dispute_id and e.resolution is not null
@@ -30,4 +30,13 @@ update dispute set
       and e.event_type in ('AGREED', 'BUYER_NO_RESPONSE', 'DECIDED', 'APPEAL_OVERTURNED',
         'APPEAL_UPHELD', 'CLAIM_LAPSED')
     order by e.occurred_at desc, e.event_id desc fetch first 1 rows only), refund_amount)
-  where closed_at is null or appeal_id is not null;
+  where status not in ('CLOSED', 'INELIGIBLE');
+
+-- Whom an open dispute's latest evidence request asked, as its timeline entry says
+-- ("BUYER: …" or "SELLER: …").
+update dispute set evidence_requested_from = (select case
+      when e.detail like 'BUYER:%' then 'BUYER' when e.detail like 'SELLER:%' then 'SELLER' end
+    from dispute_event e
+    where e.dispute_id = dispute.dispute_id and e.event_type = 'EVIDENCE_REQUESTED'
+    order by e.occurred_at desc, e.event_id desc fetch first 1 rows only)
+  where status not in ('CLOSED', 'INELIGIBLE');

@@ -24,7 +24,8 @@ public class ProvideEvidenceListener implements TaskListener {
     TaskAnswers answers = new TaskAnswers(task);
     String note = answers.text(EVIDENCE_NOTE, 4000);
     answers.check();
-    String role = records.evidenceRequestedFrom(dispute.disputeId()).orElse(null);
+    String role = records.evidenceRequestedFrom(dispute.disputeId())
+        .orElse(dispute.roleOf(task.getAssignee()));
     records.event(dispute.disputeId(), dispute.party(role), role, "EVIDENCE_PROVIDED", note, null,
         null);
   }
