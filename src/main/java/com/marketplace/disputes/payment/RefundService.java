@@ -75,6 +75,10 @@ public class RefundService {
     if (cost == null) {
       throw new IllegalStateException("The order of " + disputeId + " has no recorded amount");
     }
+    // Refunds of one order are decided one after the other (a dispute's appeal and a later
+    // dispute of the same order could otherwise both see the same refunds and both pay).
+    jdbc.sql("select order_id from market_order where order_id = :order for update")
+        .param("order", order.orderId()).query(String.class).optional();
     BigDecimal due = total.subtract(refundedSoFar(disputeId));
     BigDecimal left = cost.subtract(refundedForOrder(order.orderId()));
     if (due.compareTo(left) > 0) {
