@@ -94,6 +94,8 @@ final class PolicySequence {
   private final PolicyInvariants invariants;
   private final Staff staff;
   private final boolean withHostileMoves;
+  /** When set, only the hostile moves whose names contain one of these (lower case). */
+  private final List<String> hostileOnly;
   private final Actor buyer;
   private final Actor buyer2;
   private final Actor seller;
@@ -110,7 +112,7 @@ final class PolicySequence {
   private boolean tainted;
 
   PolicySequence(long seed, int number, PolicyWorld world, PolicyInvariants invariants,
-      Staff staff, List<Actor> parties, boolean withHostileMoves) {
+      Staff staff, List<Actor> parties, boolean withHostileMoves, List<String> hostileOnly) {
     this.seed = seed;
     this.number = number;
     this.random = new Random(seed);
@@ -118,6 +120,7 @@ final class PolicySequence {
     this.invariants = invariants;
     this.staff = staff;
     this.withHostileMoves = withHostileMoves;
+    this.hostileOnly = hostileOnly;
     this.buyer = parties.get(0);
     this.buyer2 = parties.get(1);
     this.seller = parties.get(2);
@@ -252,6 +255,10 @@ final class PolicySequence {
 
   private void add(String name, int weight, boolean hostile, BooleanSupplier applicable,
       BooleanSupplier attempt) {
+    if (hostile && hostileOnly != null && hostileOnly.stream()
+        .noneMatch(part -> name.toLowerCase().contains(part))) {
+      return;
+    }
     moves.add(new Move(name, weight, hostile, applicable, attempt));
   }
 
