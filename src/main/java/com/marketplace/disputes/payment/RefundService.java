@@ -1,6 +1,7 @@
 package com.marketplace.disputes.payment;
 
 import com.marketplace.disputes.config.DisputePolicy;
+import com.marketplace.disputes.orders.OrderRepository;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -32,11 +33,14 @@ public class RefundService {
   private final JdbcClient jdbc;
   private final PaymentGateway gateway;
   private final DisputePolicy policy;
+  private final OrderRepository orders;
 
-  public RefundService(JdbcClient jdbc, PaymentGateway gateway, DisputePolicy policy) {
+  public RefundService(JdbcClient jdbc, PaymentGateway gateway, DisputePolicy policy,
+      OrderRepository orders) {
     this.jdbc = jdbc;
     this.gateway = gateway;
     this.policy = policy;
+    this.orders = orders;
   }
 
   /** What was refunded, or the latest refund when nothing more was due. */
@@ -48,11 +52,10 @@ public class RefundService {
 
     /** What the order cost: the lower of the recorded amounts that are known. */
     BigDecimal cost() {
-      if (disputeOrderAmount == null) {
-        return orderAmount;
+      if (disputeOrderAmount == null || orderAmount == null) {
+        return disputeOrderAmount == null ? orderAmount : disputeOrderAmount;
       }
-      return orderAmount == null || disputeOrderAmount.compareTo(orderAmount) <= 0
-          ? disputeOrderAmount : orderAmount;
+      return disputeOrderAmount.min(orderAmount);
     }
   }
 
@@ -77,8 +80,7 @@ public class RefundService {
     }
     // Refunds of one order are decided one after the other (a dispute's appeal and a later
     // dispute of the same order could otherwise both see the same refunds and both pay).
-    jdbc.sql("select order_id from market_order where order_id = :order for update")
-        .param("order", order.orderId()).query(String.class).optional();
+    orders.findForUpdate(order.orderId());
     BigDecimal due = total.subtract(refundedSoFar(disputeId));
     BigDecimal left = cost.subtract(refundedForOrder(order.orderId()));
     if (due.compareTo(left) > 0) {
