@@ -1,6 +1,8 @@
 package com.marketplace.disputes.analytics;
 
 import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.refund.RefundService;
+import com.marketplace.disputes.refund.RefundService.Paid;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -32,10 +34,12 @@ public class DisputeMetricsListener implements ExecutionListener {
 
   private final JdbcClient jdbc;
   private final DisputeMetrics metrics;
+  private final RefundService refunds;
 
-  public DisputeMetricsListener(JdbcClient jdbc, DisputeMetrics metrics) {
+  public DisputeMetricsListener(JdbcClient jdbc, DisputeMetrics metrics, RefundService refunds) {
     this.jdbc = jdbc;
     this.metrics = metrics;
+    this.refunds = refunds;
   }
 
   @Override
@@ -79,7 +83,7 @@ public class DisputeMetricsListener implements ExecutionListener {
    * pays nothing new counts nothing.
    */
   private void refundStep(DelegateExecution execution, String disputeId) {
-    Refunded now = refunded(disputeId);
+    Paid now = refunds.paid(disputeId);
     if (ExecutionListener.EVENTNAME_START.equals(execution.getEventName())) {
       execution.setVariableLocal(REFUNDED_BEFORE,
           Variables.stringValue(now.payments() + "/" + now.amount().toPlainString(), true));
@@ -93,17 +97,6 @@ public class DisputeMetricsListener implements ExecutionListener {
       afterCommit(() -> metrics.refunded(now.currency(), payments, amount));
     }
   }
-
-  private Refunded refunded(String disputeId) {
-    return jdbc.sql("""
-        select count(*), coalesce(sum(amount), 0), max(currency)
-        from refund where dispute_id = :id""")
-        .param("id", disputeId)
-        .query((rs, i) -> new Refunded(rs.getLong(1), rs.getBigDecimal(2), rs.getString(3)))
-        .single();
-  }
-
-  private record Refunded(long payments, BigDecimal amount, String currency) {}
 
   private static void afterCommit(Runnable count) {
     CommandContext context = Context.getCommandContext();

@@ -5,14 +5,13 @@ import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords.Outcome;
 import com.marketplace.disputes.dispute.Money;
+import com.marketplace.disputes.refund.RefundArrival;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,14 +44,17 @@ class NoticeContextLoader {
   private final ManagementService managementService;
   private final DisputePolicy policy;
   private final DisputeFacts records;
+  private final RefundArrival refundArrival;
 
   NoticeContextLoader(JdbcTemplate jdbc, TaskService taskService,
-      ManagementService managementService, DisputePolicy policy, DisputeFacts records) {
+      ManagementService managementService, DisputePolicy policy, DisputeFacts records,
+      RefundArrival refundArrival) {
     this.jdbc = jdbc;
     this.taskService = taskService;
     this.managementService = managementService;
     this.policy = policy;
     this.records = records;
+    this.refundArrival = refundArrival;
   }
 
   NoticeContext load(Notice notice, DelegateExecution execution) {
@@ -206,21 +208,9 @@ class NoticeContextLoader {
         NoticeFormat.decimal(facts.get(Fact.REFUND_AMOUNT)), now);
   }
 
-  /** Refunds decided now are paid right away; the payment takes the policy's business days. */
+  /** Refunds decided now are paid right away, and arrive as any refund does. */
   private LocalDate estimatedRefundDate(String resolution, BigDecimal refund, Instant now) {
-    boolean paidAtOnce = "FULL_REFUND".equals(resolution) || "PARTIAL_REFUND".equals(resolution);
-    if (!paidAtOnce || refund == null || refund.signum() <= 0) {
-      return null;
-    }
-    LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
-    int left = policy.getRefundBusinessDays();
-    while (left > 0) {
-      day = day.plusDays(1);
-      if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-        left--;
-      }
-    }
-    return day;
+    return refundArrival.expectedIfPaidNow(resolution, refund, now);
   }
 
   private DisputeRow findDispute(String disputeId) {

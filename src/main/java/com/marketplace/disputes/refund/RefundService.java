@@ -1,14 +1,11 @@
-package com.marketplace.disputes.payment;
+package com.marketplace.disputes.refund;
 
-import com.marketplace.disputes.config.DisputePolicy;
 import com.marketplace.disputes.orders.OrderRepository;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,14 +29,14 @@ public class RefundService {
 
   private final JdbcClient jdbc;
   private final PaymentGateway gateway;
-  private final DisputePolicy policy;
+  private final RefundArrival arrival;
   private final OrderRepository orders;
 
-  public RefundService(JdbcClient jdbc, PaymentGateway gateway, DisputePolicy policy,
+  public RefundService(JdbcClient jdbc, PaymentGateway gateway, RefundArrival arrival,
       OrderRepository orders) {
     this.jdbc = jdbc;
     this.gateway = gateway;
-    this.policy = policy;
+    this.arrival = arrival;
     this.orders = orders;
   }
 
@@ -98,8 +95,7 @@ public class RefundService {
     String currency = order.currency();
     String refundId = gateway.refund(key, order.orderId(), due, currency);
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    LocalDate expectedBy = addBusinessDays(now.atZone(ZoneOffset.UTC).toLocalDate(),
-        policy.getRefundBusinessDays());
+    LocalDate expectedBy = arrival.expectedBy(now);
     jdbc.sql("""
         insert into refund (refund_id, dispute_id, idempotency_key, amount, currency, requested_at,
           expected_by) values (:id, :dispute, :key, :amount, :currency, :now, :expected)""")
@@ -110,8 +106,7 @@ public class RefundService {
   }
 
   public BigDecimal refundedSoFar(String disputeId) {
-    return jdbc.sql("select coalesce(sum(amount), 0) from refund where dispute_id = :id")
-        .param("id", disputeId).query(BigDecimal.class).single();
+    return paid(disputeId).amount();
   }
 
   /** Every refund of the order's disputes. */
@@ -122,6 +117,19 @@ public class RefundService {
         .param("order", orderId).query(BigDecimal.class).single();
   }
 
+  /** The payments made for a dispute so far: how many, their sum, and their currency. */
+  public record Paid(long payments, BigDecimal amount, String currency) {}
+
+  /** What the dispute was paid so far, as the refund records have it. */
+  public Paid paid(String disputeId) {
+    return jdbc.sql("""
+        select count(*), coalesce(sum(amount), 0), max(currency)
+        from refund where dispute_id = :id""")
+        .param("id", disputeId)
+        .query((rs, i) -> new Paid(rs.getLong(1), rs.getBigDecimal(2), rs.getString(3)))
+        .single();
+  }
+
   private Refund latest(String disputeId) {
     return jdbc.sql("""
         select refund_id, amount, expected_by from refund where dispute_id = :id
@@ -130,17 +138,5 @@ public class RefundService {
         .query((rs, i) -> new Refund(rs.getString(1), rs.getBigDecimal(2),
             rs.getDate(3).toLocalDate()))
         .optional().orElse(null);
-  }
-
-  static LocalDate addBusinessDays(LocalDate from, int days) {
-    LocalDate date = from;
-    int added = 0;
-    while (added < days) {
-      date = date.plusDays(1);
-      if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
-        added++;
-      }
-    }
-    return date;
   }
 }

@@ -1,4 +1,4 @@
-package com.marketplace.disputes.payment;
+package com.marketplace.disputes.refund;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package com.marketplace.disputes.resolution;
+package com.marketplace.disputes.refund;
 
 import static com.marketplace.disputes.support.DisputeDriver.claim;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

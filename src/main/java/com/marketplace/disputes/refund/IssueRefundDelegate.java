@@ -1,4 +1,4 @@
-package com.marketplace.disputes.resolution;
+package com.marketplace.disputes.refund;
 
 import static com.marketplace.disputes.dispute.DisputeVariables.REFUND_EXPECTED_BY;
 import static com.marketplace.disputes.dispute.DisputeVariables.REFUND_ID;
@@ -8,8 +8,7 @@ import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeRecords.Outcome;
 import com.marketplace.disputes.dispute.DisputeVariables;
-import com.marketplace.disputes.payment.RefundService;
-import com.marketplace.disputes.payment.RefundService.Refund;
+import com.marketplace.disputes.refund.RefundService.Refund;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

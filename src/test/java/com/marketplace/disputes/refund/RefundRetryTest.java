@@ -1,11 +1,9 @@
-package com.marketplace.disputes.resolution;
+package com.marketplace.disputes.refund;
 
 import static com.marketplace.disputes.support.DisputeDriver.claim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.marketplace.disputes.payment.LedgerPaymentGateway;
-import com.marketplace.disputes.payment.PaymentGateway;
 import com.marketplace.disputes.support.DisputeDriver;
 import com.marketplace.disputes.support.ProcessTest;
 import com.marketplace.disputes.support.TestOrders;
