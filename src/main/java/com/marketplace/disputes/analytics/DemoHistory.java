@@ -2,6 +2,8 @@ package com.marketplace.disputes.analytics;
 
 import com.marketplace.disputes.config.StartupOrder;
 import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Milestone;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -398,9 +400,10 @@ public class DemoHistory {
           continue;
         }
         // As DisputeRecords keeps them: the first answer and the first breach, later ones not.
-        if (DisputeRecords.SELLER_ANSWERS.contains(step.type())) {
+        Milestone milestone = EventKind.valueOf(step.type()).milestone();
+        if (milestone == Milestone.SELLER_ANSWERED) {
           row.putIfAbsent("sellerAnsweredAt", ts(step.at()));
-        } else if (DisputeRecords.MEDIATION_SLA_BREACHED.equals(step.type())) {
+        } else if (milestone == Milestone.MEDIATION_SLA_BREACHED) {
           row.putIfAbsent("slaBreachedAt", ts(step.at()));
         }
         events.add(new MapSqlParameterSource()

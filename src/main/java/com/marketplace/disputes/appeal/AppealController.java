@@ -6,6 +6,7 @@ import com.marketplace.disputes.dispute.ApiProblems;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.identity.DisputeAccess;
+import com.marketplace.disputes.timeline.Timeline;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,14 @@ public class AppealController {
   private final AppealRecords appeals;
   private final DisputeRecords disputes;
   private final IdentityService identityService;
+  private final Timeline timeline;
 
   public AppealController(AppealRecords appeals, DisputeRecords disputes,
-      IdentityService identityService) {
+      IdentityService identityService, Timeline timeline) {
     this.appeals = appeals;
     this.disputes = disputes;
     this.identityService = identityService;
+    this.timeline = timeline;
   }
 
   /** The appeals the caller filed, newest first. */
@@ -63,7 +66,7 @@ public class AppealController {
     body.put("appeal", appeal);
     dispute.ifPresent(d -> {
       body.put("dispute", d);
-      body.put("timeline", disputes.timeline(d.disputeId()));
+      body.put("timeline", timeline.entries(d.disputeId()));
       body.put("offers", disputes.offers(d.disputeId()));
     });
     return body;

@@ -6,6 +6,9 @@ import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeVariables;
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Timeline;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,12 +20,14 @@ public class FlagAppealOverdueDelegate implements JavaDelegate {
   private final AppealRecords appeals;
   private final DisputeRecords disputes;
   private final DisputeFacts facts;
+  private final Timeline timeline;
 
   public FlagAppealOverdueDelegate(AppealRecords appeals, DisputeRecords disputes,
-      DisputeFacts facts) {
+      DisputeFacts facts, Timeline timeline) {
     this.appeals = appeals;
     this.disputes = disputes;
     this.facts = facts;
+    this.timeline = timeline;
   }
 
   @Override
@@ -31,7 +36,7 @@ public class FlagAppealOverdueDelegate implements JavaDelegate {
     DisputeVariables.of(execution).set(APPEAL_OVERDUE, true);
     appeals.flagOverdue(appeal.appealId());
     disputes.flagOverdue(appeal.disputeId());
-    disputes.event(appeal.disputeId(), "system", "SYSTEM", "APPEAL_SLA_BREACHED",
-        appeal.appealId(), null, null);
+    timeline.record(TimelineEvent.system(appeal.disputeId(), EventKind.APPEAL_SLA_BREACHED)
+        .detail(appeal.appealId()));
   }
 }

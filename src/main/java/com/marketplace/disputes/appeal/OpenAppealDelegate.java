@@ -8,6 +8,10 @@ import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeVariables;
 import com.marketplace.disputes.evidence.EvidenceAttachments;
 import com.marketplace.disputes.identity.DisputeAccess;
+import com.marketplace.disputes.timeline.ActorRole;
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Timeline;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,13 +28,15 @@ public class OpenAppealDelegate implements JavaDelegate {
   private final DisputeFacts facts;
   private final DisputeAccess access;
   private final EvidenceAttachments attachments;
+  private final Timeline timeline;
 
   public OpenAppealDelegate(DisputeRecords disputes, DisputeFacts facts, DisputeAccess access,
-      EvidenceAttachments attachments) {
+      EvidenceAttachments attachments, Timeline timeline) {
     this.disputes = disputes;
     this.facts = facts;
     this.access = access;
     this.attachments = attachments;
+    this.timeline = timeline;
   }
 
   @Override
@@ -39,9 +45,10 @@ public class OpenAppealDelegate implements JavaDelegate {
     String appellant = appeal.appellantId();
     disputes.appealed(appeal.disputeId(), appeal.appealId());
     access.grantParties(execution.getProcessInstanceId(), appeal.buyerId(), appeal.sellerId());
-    disputes.event(appeal.disputeId(), appellant, appeal.roleOf(appellant), "APPEAL_FILED",
-        appeal.appealId() + ": " + DisputeVariables.of(execution).string(APPEAL_STATEMENT), null,
-        null);
+    timeline.record(TimelineEvent.by(appeal.disputeId(), appellant,
+        ActorRole.of(appeal.roleOf(appellant)), EventKind.APPEAL_FILED)
+        .detail(appeal.appealId() + ": "
+            + DisputeVariables.of(execution).string(APPEAL_STATEMENT)));
     // The appellant's uploads join the dispute's case file through the evidence store, with its
     // checks, only once the appeal is accepted; a refused appeal attaches nothing.
     attachments.attachSubmitted(execution);

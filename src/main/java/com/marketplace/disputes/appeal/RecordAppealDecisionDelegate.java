@@ -5,9 +5,12 @@ import static com.marketplace.disputes.dispute.DisputeVariables.CARRY_OUT_RESOLU
 import com.marketplace.disputes.appeal.AppealRecords.AppealRecord;
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
-import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeVariables;
 import com.marketplace.disputes.refund.RefundService;
+import com.marketplace.disputes.timeline.ActorRole;
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Timeline;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,16 +29,16 @@ import org.springframework.stereotype.Component;
 public class RecordAppealDecisionDelegate implements JavaDelegate {
 
   private final AppealRecords appeals;
-  private final DisputeRecords disputes;
   private final DisputeFacts facts;
   private final RefundService refunds;
+  private final Timeline timeline;
 
-  public RecordAppealDecisionDelegate(AppealRecords appeals, DisputeRecords disputes,
-      DisputeFacts facts, RefundService refunds) {
+  public RecordAppealDecisionDelegate(AppealRecords appeals, DisputeFacts facts,
+      RefundService refunds, Timeline timeline) {
     this.appeals = appeals;
-    this.disputes = disputes;
     this.facts = facts;
     this.refunds = refunds;
+    this.timeline = timeline;
   }
 
   @Override
@@ -46,9 +49,10 @@ public class RecordAppealDecisionDelegate implements JavaDelegate {
     String resolution = decided.resolution();
     BigDecimal refund = decided.refundAmount();
     boolean overturned = "OVERTURN".equals(decided.decision());
-    disputes.event(appeal.disputeId(), decided.reviewerId(), "PLATFORM",
-        overturned ? "APPEAL_OVERTURNED" : "APPEAL_UPHELD", decided.rationale(), resolution,
-        refund);
+    timeline.record(TimelineEvent.by(appeal.disputeId(), decided.reviewerId(), ActorRole.PLATFORM,
+        overturned ? EventKind.APPEAL_OVERTURNED : EventKind.APPEAL_UPHELD)
+        .detail(decided.rationale())
+        .naming(resolution, refund));
     DisputeVariables.of(execution).set(CARRY_OUT_RESOLUTION, overturned
         && ("RETURN_AND_REFUND".equals(resolution) || "REPLACEMENT".equals(resolution)
             || refund.compareTo(refunds.refundedSoFar(appeal.disputeId())) > 0));

@@ -22,6 +22,10 @@ import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeVariables;
 import com.marketplace.disputes.evidence.EvidenceAttachments;
+import com.marketplace.disputes.timeline.ActorRole;
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Timeline;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +48,6 @@ import org.springframework.stereotype.Component;
 public class OpenDisputeFromContactDelegate implements JavaDelegate {
 
   static final String DISPUTE_PROCESS = "disputeMediation";
-  static final String PRIOR_CONTACT = "PRIOR_CONTACT";
   private static final List<String> CLAIM_FIELDS = List.of(REASON, ITEM_RECEIVED, PROBLEM_DETAIL,
       DESCRIPTION, REQUESTED_RESOLUTION, REQUESTED_AMOUNT);
 
@@ -52,13 +55,15 @@ public class OpenDisputeFromContactDelegate implements JavaDelegate {
   private final ContactRecords contacts;
   private final DisputeRecords disputes;
   private final DisputeFacts facts;
+  private final Timeline timeline;
 
   public OpenDisputeFromContactDelegate(RuntimeService runtimeService, ContactRecords contacts,
-      DisputeRecords disputes, DisputeFacts facts) {
+      DisputeRecords disputes, DisputeFacts facts, Timeline timeline) {
     this.runtimeService = runtimeService;
     this.contacts = contacts;
     this.disputes = disputes;
     this.facts = facts;
+    this.timeline = timeline;
   }
 
   @Override
@@ -100,13 +105,15 @@ public class OpenDisputeFromContactDelegate implements JavaDelegate {
 
   private void attachConversation(String contactId, String disputeId) {
     for (ContactMessage message : contacts.messages(contactId)) {
-      disputes.event(disputeId, message.postedAt().toInstant(), message.authorId(),
-          message.authorRole(), PRIOR_CONTACT, message.body(), null, null);
+      timeline.record(TimelineEvent.by(disputeId, message.authorId(),
+          ActorRole.of(message.authorRole()), EventKind.PRIOR_CONTACT).detail(message.body())
+          .at(message.postedAt().toInstant()));
     }
     ContactRecord contact = contacts.find(contactId).orElseThrow();
     if (contact.sellerSilentAt() != null) {
-      disputes.event(disputeId, contact.sellerSilentAt().toInstant(), "system", "SYSTEM",
-          PRIOR_CONTACT, "The seller did not reply to the buyer by the reply deadline", null, null);
+      timeline.record(TimelineEvent.system(disputeId, EventKind.PRIOR_CONTACT)
+          .detail("The seller did not reply to the buyer by the reply deadline")
+          .at(contact.sellerSilentAt().toInstant()));
     }
   }
 }

@@ -4,6 +4,10 @@ import static com.marketplace.disputes.dispute.DisputeVariables.PROBLEM_DETAIL;
 import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_AMOUNT;
 
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
+import com.marketplace.disputes.timeline.ActorRole;
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Timeline;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,13 +22,15 @@ public class ClaimChanges {
 
   private final DisputeRecords records;
   private final DisputeFacts facts;
+  private final Timeline timeline;
 
-  public ClaimChanges(DisputeRecords records, DisputeFacts facts) {
+  public ClaimChanges(DisputeRecords records, DisputeFacts facts, Timeline timeline) {
     this.records = records;
     this.facts = facts;
+    this.timeline = timeline;
   }
 
-  public Claim apply(DelegateExecution execution, String eventType) {
+  public Claim apply(DelegateExecution execution, EventKind eventType) {
     DisputeVariables vars = DisputeVariables.of(execution);
     DisputeFacts.Case dispute = facts.of(execution);
     DisputeRecord current = facts.dispute(dispute);
@@ -46,8 +52,9 @@ public class ClaimChanges {
     vars.set(REQUESTED_AMOUNT,
         claim.requestedAmount() == null ? null : Money.format(claim.requestedAmount()));
     records.updateClaim(dispute.disputeId(), claim);
-    records.event(dispute.disputeId(), dispute.buyerId(), "BUYER", eventType, claim.description(),
-        claim.requestedResolution(), claim.requestedAmount());
+    timeline.record(TimelineEvent.by(dispute.disputeId(), dispute.buyerId(), ActorRole.BUYER,
+        eventType).detail(claim.description())
+        .naming(claim.requestedResolution(), claim.requestedAmount()));
     return claim;
   }
 }

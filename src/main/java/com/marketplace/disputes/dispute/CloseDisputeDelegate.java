@@ -5,6 +5,9 @@ import static com.marketplace.disputes.dispute.DisputeVariables.CLOSURE_REASON;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.dispute.DisputeRecords.Outcome;
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Timeline;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,10 +23,12 @@ public class CloseDisputeDelegate implements JavaDelegate {
 
   private final DisputeRecords records;
   private final DisputeFacts facts;
+  private final Timeline timeline;
 
-  public CloseDisputeDelegate(DisputeRecords records, DisputeFacts facts) {
+  public CloseDisputeDelegate(DisputeRecords records, DisputeFacts facts, Timeline timeline) {
     this.records = records;
     this.facts = facts;
+    this.timeline = timeline;
   }
 
   @Override
@@ -37,8 +42,8 @@ public class CloseDisputeDelegate implements JavaDelegate {
     vars.set(CLOSURE_REASON, closureReason);
     records.close(dispute.disputeId(), "CLOSED", closureReason, outcome.resolution(),
         outcome.refund(), null);
-    records.event(dispute.disputeId(), "system", "SYSTEM", "CLOSED", closureReason,
-        outcome.resolution(), outcome.refund());
+    timeline.record(TimelineEvent.system(dispute.disputeId(), EventKind.CLOSED)
+        .detail(closureReason).naming(outcome.resolution(), outcome.refund()));
   }
 
   /**
@@ -49,10 +54,10 @@ public class CloseDisputeDelegate implements JavaDelegate {
     if (dispute.decision() != null) {
       return "PLATFORM_DECISION";
     }
-    if (records.hasEvent(dispute.disputeId(), "CANCELLED")) {
+    if (timeline.has(dispute.disputeId(), EventKind.CANCELLED)) {
       return "CANCELLED_BY_BUYER";
     }
-    return records.hasEvent(dispute.disputeId(), Negotiation.BUYER_NO_RESPONSE)
+    return timeline.has(dispute.disputeId(), EventKind.BUYER_NO_RESPONSE)
         ? "BUYER_NO_RESPONSE" : "AGREEMENT";
   }
 }

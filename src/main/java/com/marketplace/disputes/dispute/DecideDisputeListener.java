@@ -9,6 +9,10 @@ import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_REQUEST
 import static com.marketplace.disputes.dispute.DisputeVariables.PLATFORM_DECISION;
 
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
+import com.marketplace.disputes.timeline.ActorRole;
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Timeline;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import java.math.BigDecimal;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -29,11 +33,14 @@ public class DecideDisputeListener implements TaskListener {
   private final DisputeRecords records;
   private final DisputeFacts facts;
   private final Requester requester;
+  private final Timeline timeline;
 
-  public DecideDisputeListener(DisputeRecords records, DisputeFacts facts, Requester requester) {
+  public DecideDisputeListener(DisputeRecords records, DisputeFacts facts, Requester requester,
+      Timeline timeline) {
     this.records = records;
     this.facts = facts;
     this.requester = requester;
+    this.timeline = timeline;
   }
 
   @Override
@@ -63,8 +70,8 @@ public class DecideDisputeListener implements TaskListener {
     if (party != null) {
       records.evidenceRequestedFrom(dispute.disputeId(), party);
       task.setVariable(EVIDENCE_PARTY, dispute.party(party));
-      records.event(dispute.disputeId(), mediator, "PLATFORM", "EVIDENCE_REQUESTED",
-          party + ": " + request, null, null);
+      timeline.record(TimelineEvent.by(dispute.disputeId(), mediator, ActorRole.PLATFORM,
+          EventKind.EVIDENCE_REQUESTED).detail(party + ": " + request));
       return;
     }
     task.setVariable(DECIDED_BY, mediator);

@@ -3,6 +3,7 @@ package com.marketplace.disputes.dispute;
 import com.marketplace.disputes.dispute.ApiProblems.NotAllowed;
 import com.marketplace.disputes.dispute.ApiProblems.NotVisible;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
+import com.marketplace.disputes.timeline.Timeline;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +40,16 @@ public class DisputeController {
   private final IdentityService identityService;
   private final RuntimeService runtimeService;
   private final ProcessEngineConfigurationImpl engineConfiguration;
+  private final Timeline timeline;
 
   public DisputeController(DisputeRecords records, IdentityService identityService,
-      RuntimeService runtimeService, ProcessEngineConfiguration engineConfiguration) {
+      RuntimeService runtimeService, ProcessEngineConfiguration engineConfiguration,
+      Timeline timeline) {
     this.records = records;
     this.identityService = identityService;
     this.runtimeService = runtimeService;
     this.engineConfiguration = (ProcessEngineConfigurationImpl) engineConfiguration;
+    this.timeline = timeline;
   }
 
   /** The caller's own disputes, newest first. */
@@ -60,7 +64,7 @@ public class DisputeController {
     DisputeRecord dispute = visible(disputeId);
     Map<String, Object> body = new HashMap<>();
     body.put("dispute", dispute);
-    body.put("timeline", records.timeline(disputeId));
+    body.put("timeline", timeline.entries(disputeId));
     body.put("offers", records.offers(disputeId));
     return body;
   }

@@ -11,16 +11,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The dispute's own records (tables dispute, dispute_event, dispute_offer), written in the
- * engine's transaction so a rolled-back step leaves no trace here either.
+ * The dispute's own records (tables dispute and dispute_offer; its timeline is
+ * {@link com.marketplace.disputes.timeline.Timeline}), written in the engine's transaction so a
+ * rolled-back step leaves no trace here either.
  */
 @Repository
 public class DisputeRecords {
-
-  /** Timeline events that are the seller's answer to the claim. */
-  public static final List<String> SELLER_ANSWERS = List.of("SELLER_ACCEPTED", "COUNTER_OFFERED",
-      "SELLER_REJECTED");
-  public static final String MEDIATION_SLA_BREACHED = "MEDIATION_SLA_BREACHED";
 
   private final JdbcClient jdbc;
 
@@ -210,54 +206,6 @@ public class DisputeRecords {
         .param("user", userId).param("limit", limit).query(DisputeRecord.class).list();
   }
 
-  /** Adds an entry to the dispute's timeline. */
-  public void event(String disputeId, String actor, String role, String type, String detail,
-      String resolution, BigDecimal amount) {
-    event(disputeId, now(), actor, role, type, detail, resolution, amount);
-  }
-
-  /**
-   * Adds an entry that happened before now, such as a message of the seller contact that led to
-   * the dispute: the timeline keeps it at the time it happened. The seller's first answer and the
-   * first mediation SLA breach are kept on the dispute's row as well, in the same transaction, so
-   * that analytics reads them without searching the timeline of every dispute.
-   */
-  public void event(String disputeId, Instant occurredAt, String actor, String role, String type,
-      String detail, String resolution, BigDecimal amount) {
-    jdbc.sql("""
-        insert into dispute_event (dispute_id, occurred_at, actor, actor_role, event_type, detail,
-          resolution, amount)
-        values (:id, :at, :actor, :role, :type, :detail, :resolution, :amount)""")
-        .param("id", disputeId).param("at", ts(occurredAt)).param("actor", actor)
-        .param("role", role).param("type", type).param("detail", truncate(detail))
-        .param("resolution", resolution).param("amount", amount).update();
-    if (SELLER_ANSWERS.contains(type)) {
-      keepEarliest(disputeId, "seller_answered_at", occurredAt);
-    } else if (MEDIATION_SLA_BREACHED.equals(type)) {
-      keepEarliest(disputeId, "mediation_sla_breached_at", occurredAt);
-    }
-  }
-
-  private void keepEarliest(String disputeId, String column, Instant at) {
-    jdbc.sql("update dispute set " + column + " = :at where dispute_id = :id and (" + column
-            + " is null or " + column + " > :at)")
-        .param("at", ts(at)).param("id", disputeId).update();
-  }
-
-  /** Whether the dispute's timeline has an entry of this type. */
-  public boolean hasEvent(String disputeId, String type) {
-    return jdbc.sql("""
-        select count(*) from dispute_event where dispute_id = :id and event_type = :type""")
-        .param("id", disputeId).param("type", type).query(Long.class).single() > 0;
-  }
-
-  public List<TimelineEntry> timeline(String disputeId) {
-    return jdbc.sql("""
-        select occurred_at, actor, actor_role, event_type, detail, resolution, amount
-        from dispute_event where dispute_id = :id order by occurred_at, event_id""")
-        .param("id", disputeId).query(TimelineEntry.class).list();
-  }
-
   public void proposeOffer(String disputeId, String proposedBy, String resolution,
       BigDecimal amount) {
     jdbc.sql("""
@@ -295,10 +243,6 @@ public class DisputeRecords {
     return instant == null ? null : Timestamp.from(instant);
   }
 
-  private static String truncate(String detail) {
-    return detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 4000);
-  }
-
   /** A row of the dispute table. */
   public record DisputeRecord(String disputeId, String orderId, String processInstanceId,
       String buyerId, String sellerId, String status, String reason, boolean itemReceived,
@@ -308,10 +252,6 @@ public class DisputeRecords {
       String decision, String decisionRationale, String decidedBy, String closureReason,
       String resolution, BigDecimal refundAmount, OffsetDateTime openedAt, OffsetDateTime escalatedAt,
       OffsetDateTime decidedAt, OffsetDateTime closedAt, String appealId, String appealOutcome) {}
-
-  /** One entry of a dispute's timeline. */
-  public record TimelineEntry(OffsetDateTime occurredAt, String actor, String actorRole, String eventType,
-      String detail, String resolution, BigDecimal amount) {}
 
   /** What a dispute is to carry out: a resolution and the refund total it calls for. */
   public record Outcome(String resolution, BigDecimal refund) {}

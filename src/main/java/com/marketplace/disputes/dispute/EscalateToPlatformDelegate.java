@@ -3,6 +3,10 @@ package com.marketplace.disputes.dispute;
 import static com.marketplace.disputes.dispute.DisputeVariables.ESCALATION_REASON;
 
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
+import com.marketplace.disputes.timeline.ActorRole;
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Timeline;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,10 +17,12 @@ public class EscalateToPlatformDelegate implements JavaDelegate {
 
   private final DisputeRecords records;
   private final DisputeFacts facts;
+  private final Timeline timeline;
 
-  public EscalateToPlatformDelegate(DisputeRecords records, DisputeFacts facts) {
+  public EscalateToPlatformDelegate(DisputeRecords records, DisputeFacts facts, Timeline timeline) {
     this.records = records;
     this.facts = facts;
+    this.timeline = timeline;
   }
 
   @Override
@@ -34,6 +40,7 @@ public class EscalateToPlatformDelegate implements JavaDelegate {
       case "SELLER_REQUESTED" -> "SELLER";
       default -> "SYSTEM";
     };
-    records.event(dispute.disputeId(), actor, role, "ESCALATED", reason, null, null);
+    timeline.record(TimelineEvent.by(dispute.disputeId(), actor, ActorRole.of(role),
+        EventKind.ESCALATED).detail(reason));
   }
 }

@@ -2,6 +2,9 @@ package com.marketplace.disputes.dispute;
 
 import static com.marketplace.disputes.dispute.DisputeVariables.MEDIATION_OVERDUE;
 
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Timeline;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,10 +15,13 @@ public class FlagMediationOverdueDelegate implements JavaDelegate {
 
   private final DisputeRecords records;
   private final DisputeFacts facts;
+  private final Timeline timeline;
 
-  public FlagMediationOverdueDelegate(DisputeRecords records, DisputeFacts facts) {
+  public FlagMediationOverdueDelegate(DisputeRecords records, DisputeFacts facts,
+      Timeline timeline) {
     this.records = records;
     this.facts = facts;
+    this.timeline = timeline;
   }
 
   @Override
@@ -23,6 +29,6 @@ public class FlagMediationOverdueDelegate implements JavaDelegate {
     String disputeId = facts.of(execution).disputeId();
     DisputeVariables.of(execution).set(MEDIATION_OVERDUE, true);
     records.flagOverdue(disputeId);
-    records.event(disputeId, "system", "SYSTEM", "MEDIATION_SLA_BREACHED", null, null, null);
+    timeline.record(TimelineEvent.system(disputeId, EventKind.MEDIATION_SLA_BREACHED));
   }
 }

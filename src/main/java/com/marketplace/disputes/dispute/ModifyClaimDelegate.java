@@ -1,5 +1,6 @@
 package com.marketplace.disputes.dispute;
 
+import com.marketplace.disputes.timeline.EventKind;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
@@ -41,7 +42,7 @@ public class ModifyClaimDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    claimChanges.apply(execution, "CLAIM_MODIFIED");
+    claimChanges.apply(execution, EventKind.CLAIM_MODIFIED);
     Task sellerTask = taskService.createTaskQuery()
         .processInstanceId(execution.getProcessInstanceId())
         .taskDefinitionKey("RespondToDispute").singleResult();

@@ -7,6 +7,10 @@ import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_BY;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.dispute.DisputeRecords.OfferEntry;
+import com.marketplace.disputes.timeline.ActorRole;
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Timeline;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,11 +37,14 @@ public class Negotiation {
   private final DisputeRecords records;
   private final DisputeFacts facts;
   private final Requester requester;
+  private final Timeline timeline;
 
-  public Negotiation(DisputeRecords records, DisputeFacts facts, Requester requester) {
+  public Negotiation(DisputeRecords records, DisputeFacts facts, Requester requester,
+      Timeline timeline) {
     this.records = records;
     this.facts = facts;
     this.requester = requester;
+    this.timeline = timeline;
   }
 
   /** The seller accepted the claim as the buyer made it. */
@@ -49,8 +56,8 @@ public class Negotiation {
         dispute.orderAmount());
     settle(execution, dispute, resolution, refund);
     DisputeVariables.of(execution).set(NEGOTIATION_OUTCOME, AGREEMENT);
-    records.event(dispute.disputeId(), dispute.sellerId(), "SELLER", "AGREED",
-        "Seller accepted the claim", resolution, refund);
+    timeline.record(TimelineEvent.by(dispute.disputeId(), dispute.sellerId(), ActorRole.SELLER,
+        EventKind.AGREED).detail("Seller accepted the claim").naming(resolution, refund));
   }
 
   /** The buyer accepted the seller's counter offer: the open offer row is what is carried out. */
@@ -60,8 +67,9 @@ public class Negotiation {
         new IllegalStateException(dispute.disputeId() + " has no open offer to accept"));
     BigDecimal refund = acceptOffer(execution, dispute, offer);
     DisputeVariables.of(execution).set(NEGOTIATION_OUTCOME, AGREEMENT);
-    records.event(dispute.disputeId(), dispute.buyerId(), "BUYER", "AGREED",
-        "Buyer accepted the seller's offer", offer.resolution(), refund);
+    timeline.record(TimelineEvent.by(dispute.disputeId(), dispute.buyerId(), ActorRole.BUYER,
+        EventKind.AGREED).detail("Buyer accepted the seller's offer")
+        .naming(offer.resolution(), refund));
   }
 
   /**
@@ -80,8 +88,9 @@ public class Negotiation {
       settle(execution, dispute, resolution, refund);
     }
     DisputeVariables.of(execution).set(NEGOTIATION_OUTCOME, BUYER_NO_RESPONSE);
-    records.event(dispute.disputeId(), "system", "SYSTEM", "BUYER_NO_RESPONSE",
-        "The buyer did not answer the seller's response in time", resolution, refund);
+    timeline.record(TimelineEvent.system(dispute.disputeId(), EventKind.BUYER_NO_RESPONSE)
+        .detail("The buyer did not answer the seller's response in time")
+        .naming(resolution, refund));
   }
 
   /** The dispute goes to the platform; {@code reason} is the contract's escalationReason. */
@@ -108,8 +117,8 @@ public class Negotiation {
     DisputeVariables.of(execution).set(NEGOTIATION_OUTCOME, CANCELLED);
     settle(execution, dispute, "NONE", BigDecimal.ZERO);
     records.answerOffer(dispute.disputeId(), "DECLINED");
-    records.event(dispute.disputeId(), dispute.buyerId(), "BUYER", "CANCELLED",
-        "The buyer cancelled the dispute", null, null);
+    timeline.record(TimelineEvent.by(dispute.disputeId(), dispute.buyerId(), ActorRole.BUYER,
+        EventKind.CANCELLED).detail("The buyer cancelled the dispute"));
   }
 
   /** Accepts the offer row and records what it refunds; returns that refund. */

@@ -1,5 +1,8 @@
 package com.marketplace.disputes.dispute;
 
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Timeline;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,18 +13,20 @@ public class NoteEvidenceMissingDelegate implements JavaDelegate {
 
   private final DisputeRecords records;
   private final DisputeFacts facts;
+  private final Timeline timeline;
 
-  public NoteEvidenceMissingDelegate(DisputeRecords records, DisputeFacts facts) {
+  public NoteEvidenceMissingDelegate(DisputeRecords records, DisputeFacts facts,
+      Timeline timeline) {
     this.records = records;
     this.facts = facts;
+    this.timeline = timeline;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String disputeId = facts.of(execution).disputeId();
-    records.event(disputeId, "system", "SYSTEM", "EVIDENCE_NOT_PROVIDED",
-        "Evidence requested from " + records.evidenceRequestedFrom(disputeId).orElse("a party")
-            + " was not provided",
-        null, null);
+    timeline.record(TimelineEvent.system(disputeId, EventKind.EVIDENCE_NOT_PROVIDED)
+        .detail("Evidence requested from "
+            + records.evidenceRequestedFrom(disputeId).orElse("a party") + " was not provided"));
   }
 }

@@ -2,6 +2,9 @@ package com.marketplace.disputes.dispute;
 
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.identity.DisputeAccess;
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Timeline;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,11 +20,14 @@ public class OpenDisputeDelegate implements JavaDelegate {
   private final DisputeRecords records;
   private final DisputeFacts facts;
   private final DisputeAccess access;
+  private final Timeline timeline;
 
-  public OpenDisputeDelegate(DisputeRecords records, DisputeFacts facts, DisputeAccess access) {
+  public OpenDisputeDelegate(DisputeRecords records, DisputeFacts facts, DisputeAccess access,
+      Timeline timeline) {
     this.records = records;
     this.facts = facts;
     this.access = access;
+    this.timeline = timeline;
   }
 
   @Override
@@ -29,6 +35,6 @@ public class OpenDisputeDelegate implements JavaDelegate {
     Case dispute = facts.of(execution);
     records.open(dispute.disputeId());
     access.grantParties(execution.getProcessInstanceId(), dispute.buyerId(), dispute.sellerId());
-    records.event(dispute.disputeId(), "system", "SYSTEM", "OPENED", null, null, null);
+    timeline.record(TimelineEvent.system(dispute.disputeId(), EventKind.OPENED));
   }
 }

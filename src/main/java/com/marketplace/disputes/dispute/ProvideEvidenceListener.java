@@ -2,6 +2,10 @@ package com.marketplace.disputes.dispute;
 
 import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_NOTE;
 
+import com.marketplace.disputes.timeline.ActorRole;
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Timeline;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -12,10 +16,12 @@ public class ProvideEvidenceListener implements TaskListener {
 
   private final DisputeRecords records;
   private final DisputeFacts facts;
+  private final Timeline timeline;
 
-  public ProvideEvidenceListener(DisputeRecords records, DisputeFacts facts) {
+  public ProvideEvidenceListener(DisputeRecords records, DisputeFacts facts, Timeline timeline) {
     this.records = records;
     this.facts = facts;
+    this.timeline = timeline;
   }
 
   @Override
@@ -26,7 +32,7 @@ public class ProvideEvidenceListener implements TaskListener {
     answers.check();
     String role = records.evidenceRequestedFrom(dispute.disputeId())
         .orElse(dispute.roleOf(task.getAssignee()));
-    records.event(dispute.disputeId(), dispute.party(role), role, "EVIDENCE_PROVIDED", note, null,
-        null);
+    timeline.record(TimelineEvent.by(dispute.disputeId(), dispute.party(role), ActorRole.of(role),
+        EventKind.EVIDENCE_PROVIDED).detail(note));
   }
 }

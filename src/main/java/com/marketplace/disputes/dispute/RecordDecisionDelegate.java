@@ -3,6 +3,10 @@ package com.marketplace.disputes.dispute;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.dispute.DisputeRecords.Outcome;
+import com.marketplace.disputes.timeline.ActorRole;
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Timeline;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,12 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordDecisionDelegate implements JavaDelegate {
 
-  private final DisputeRecords records;
   private final DisputeFacts facts;
+  private final Timeline timeline;
 
-  public RecordDecisionDelegate(DisputeRecords records, DisputeFacts facts) {
-    this.records = records;
+  public RecordDecisionDelegate(DisputeFacts facts, Timeline timeline) {
     this.facts = facts;
+    this.timeline = timeline;
   }
 
   @Override
@@ -28,7 +32,8 @@ public class RecordDecisionDelegate implements JavaDelegate {
     DisputeRecord dispute = facts.dispute(c);
     Outcome outcome = facts.writeOutcome(execution).orElseThrow(() ->
         new IllegalStateException(c.disputeId() + " has no recorded decision to carry out"));
-    records.event(c.disputeId(), dispute.decidedBy(), "PLATFORM", "DECIDED",
-        dispute.decisionRationale(), outcome.resolution(), outcome.refund());
+    timeline.record(TimelineEvent.by(c.disputeId(), dispute.decidedBy(), ActorRole.PLATFORM,
+        EventKind.DECIDED).detail(dispute.decisionRationale())
+        .naming(outcome.resolution(), outcome.refund()));
   }
 }

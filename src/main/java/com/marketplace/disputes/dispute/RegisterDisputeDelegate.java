@@ -12,6 +12,10 @@ import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_ID;
 import com.marketplace.disputes.config.DisputePolicy;
 import com.marketplace.disputes.orders.Order;
 import com.marketplace.disputes.orders.OrderRepository;
+import com.marketplace.disputes.timeline.ActorRole;
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Timeline;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,13 +39,15 @@ public class RegisterDisputeDelegate implements JavaDelegate {
   private final DisputeRecords records;
   private final DisputePolicy policy;
   private final Requester requester;
+  private final Timeline timeline;
 
   public RegisterDisputeDelegate(OrderRepository orders, DisputeRecords records,
-      DisputePolicy policy, Requester requester) {
+      DisputePolicy policy, Requester requester, Timeline timeline) {
     this.orders = orders;
     this.records = records;
     this.policy = policy;
     this.requester = requester;
+    this.timeline = timeline;
   }
 
   @Override
@@ -71,8 +77,8 @@ public class RegisterDisputeDelegate implements JavaDelegate {
     records.insert(disputeId, orderId, execution.getProcessInstanceId(), buyerId,
         order.map(Order::sellerId).orElse(null), claim, order.map(Order::amount).orElse(null),
         order.map(Order::currency).orElse(null));
-    records.event(disputeId, buyerId, "BUYER", "REQUESTED", claim.description(),
-        claim.requestedResolution(), claim.requestedAmount());
+    timeline.record(TimelineEvent.by(disputeId, buyerId, ActorRole.BUYER, EventKind.REQUESTED)
+        .detail(claim.description()).naming(claim.requestedResolution(), claim.requestedAmount()));
     eligibilityFacts(execution, buyerId, orderId, order);
   }
 

@@ -6,6 +6,10 @@ import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_COMMENT;
 import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_RESPONSE;
 
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
+import com.marketplace.disputes.timeline.ActorRole;
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Timeline;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import java.math.BigDecimal;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -22,10 +26,12 @@ public class RespondToDisputeListener implements TaskListener {
 
   private final DisputeRecords records;
   private final DisputeFacts facts;
+  private final Timeline timeline;
 
-  public RespondToDisputeListener(DisputeRecords records, DisputeFacts facts) {
+  public RespondToDisputeListener(DisputeRecords records, DisputeFacts facts, Timeline timeline) {
     this.records = records;
     this.facts = facts;
+    this.timeline = timeline;
   }
 
   @Override
@@ -51,18 +57,18 @@ public class RespondToDisputeListener implements TaskListener {
     String seller = dispute.sellerId();
     String disputeId = dispute.disputeId();
     switch (response) {
-      case "ACCEPT" -> records.event(disputeId, seller, "SELLER", "SELLER_ACCEPTED",
-          comment, null, null);
+      case "ACCEPT" -> timeline.record(TimelineEvent.by(disputeId, seller, ActorRole.SELLER,
+          EventKind.SELLER_ACCEPTED).detail(comment));
       case "COUNTER_OFFER" -> {
         BigDecimal refund = DisputeFacts.refundFor(offerResolution, offerAmount,
             dispute.orderAmount());
         task.setVariable(OFFER_AMOUNT, Money.format(refund));
         records.proposeOffer(disputeId, seller, offerResolution, refund);
-        records.event(disputeId, seller, "SELLER", "COUNTER_OFFERED", comment,
-            offerResolution, refund);
+        timeline.record(TimelineEvent.by(disputeId, seller, ActorRole.SELLER,
+            EventKind.COUNTER_OFFERED).detail(comment).naming(offerResolution, refund));
       }
-      default -> records.event(disputeId, seller, "SELLER", "SELLER_REJECTED", comment,
-          null, null);
+      default -> timeline.record(TimelineEvent.by(disputeId, seller, ActorRole.SELLER,
+          EventKind.SELLER_REJECTED).detail(comment));
     }
   }
 }

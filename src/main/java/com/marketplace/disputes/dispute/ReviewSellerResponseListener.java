@@ -6,6 +6,10 @@ import static com.marketplace.disputes.dispute.DisputeVariables.OFFER_RESOLUTION
 
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords.OfferEntry;
+import com.marketplace.disputes.timeline.ActorRole;
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Timeline;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -22,10 +26,13 @@ public class ReviewSellerResponseListener implements TaskListener {
 
   private final DisputeRecords records;
   private final DisputeFacts facts;
+  private final Timeline timeline;
 
-  public ReviewSellerResponseListener(DisputeRecords records, DisputeFacts facts) {
+  public ReviewSellerResponseListener(DisputeRecords records, DisputeFacts facts,
+      Timeline timeline) {
     this.records = records;
     this.facts = facts;
+    this.timeline = timeline;
   }
 
   @Override
@@ -46,7 +53,7 @@ public class ReviewSellerResponseListener implements TaskListener {
     } else {
       records.answerOffer(dispute.disputeId(), "DECLINED");
     }
-    records.event(dispute.disputeId(), dispute.buyerId(), "BUYER", "BUYER_" + decision, null,
-        null, null);
+    timeline.record(TimelineEvent.by(dispute.disputeId(), dispute.buyerId(), ActorRole.BUYER,
+        EventKind.buyerDecided(decision)));
   }
 }

@@ -1,5 +1,6 @@
 package com.marketplace.disputes.dispute;
 
+import com.marketplace.disputes.timeline.EventKind;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ public class ReviseClaimDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    claimChanges.apply(execution, "CLAIM_REVISED");
+    claimChanges.apply(execution, EventKind.CLAIM_REVISED);
     records.answerOffer(facts.of(execution).disputeId(), "DECLINED");
   }
 }

@@ -4,6 +4,10 @@ import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.dispute.InvalidRequestException;
 import com.marketplace.disputes.identity.PlatformGroups;
+import com.marketplace.disputes.timeline.ActorRole;
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Timeline;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -32,11 +36,14 @@ public class EvidenceService {
   private final EvidenceStore store;
   private final DisputeRecords disputes;
   private final EvidenceProperties limits;
+  private final Timeline timeline;
 
-  public EvidenceService(EvidenceStore store, DisputeRecords disputes, EvidenceProperties limits) {
+  public EvidenceService(EvidenceStore store, DisputeRecords disputes, EvidenceProperties limits,
+      Timeline timeline) {
     this.store = store;
     this.disputes = disputes;
     this.limits = limits;
+    this.timeline = timeline;
   }
 
   /**
@@ -150,8 +157,8 @@ public class EvidenceService {
     for (Evidence evidence : staged) {
       String role = roleOf(dispute, evidence.uploadedBy());
       if (store.attach(evidence.evidenceId(), disputeId, role)) {
-        disputes.event(disputeId, evidence.uploadedBy(), role, "EVIDENCE_ADDED",
-            evidence.fileName(), null, null);
+        timeline.record(TimelineEvent.by(disputeId, evidence.uploadedBy(), ActorRole.of(role),
+            EventKind.EVIDENCE_ADDED).detail(evidence.fileName()));
         attached.add(evidence);
       }
     }

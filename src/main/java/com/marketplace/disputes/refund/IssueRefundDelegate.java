@@ -5,10 +5,12 @@ import static com.marketplace.disputes.dispute.DisputeVariables.REFUND_ID;
 
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
-import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeRecords.Outcome;
 import com.marketplace.disputes.dispute.DisputeVariables;
 import com.marketplace.disputes.refund.RefundService.Refund;
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Timeline;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,13 +27,13 @@ import org.springframework.stereotype.Component;
 public class IssueRefundDelegate implements JavaDelegate {
 
   private final RefundService refunds;
-  private final DisputeRecords records;
   private final DisputeFacts facts;
+  private final Timeline timeline;
 
-  public IssueRefundDelegate(RefundService refunds, DisputeRecords records, DisputeFacts facts) {
+  public IssueRefundDelegate(RefundService refunds, DisputeFacts facts, Timeline timeline) {
     this.refunds = refunds;
-    this.records = records;
     this.facts = facts;
+    this.timeline = timeline;
   }
 
   @Override
@@ -46,8 +48,8 @@ public class IssueRefundDelegate implements JavaDelegate {
     DisputeVariables vars = DisputeVariables.of(execution);
     vars.set(REFUND_ID, refund.refundId());
     vars.set(REFUND_EXPECTED_BY, refund.expectedBy().toString());
-    records.event(dispute.disputeId(), "system", "SYSTEM", "REFUND_ISSUED",
-        "Refund " + refund.refundId() + ", expected by " + refund.expectedBy(),
-        outcome.resolution(), refund.amount());
+    timeline.record(TimelineEvent.system(dispute.disputeId(), EventKind.REFUND_ISSUED)
+        .detail("Refund " + refund.refundId() + ", expected by " + refund.expectedBy())
+        .naming(outcome.resolution(), refund.amount()));
   }
 }

@@ -4,8 +4,11 @@ import static com.marketplace.disputes.dispute.DisputeVariables.RETURN_TRACKING_
 
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
-import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.InvalidRequestException;
+import com.marketplace.disputes.timeline.ActorRole;
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Timeline;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,12 +21,12 @@ import org.springframework.stereotype.Component;
 @Component("returnSteps")
 public class ReturnSteps {
 
-  private final DisputeRecords records;
   private final DisputeFacts facts;
+  private final Timeline timeline;
 
-  public ReturnSteps(DisputeRecords records, DisputeFacts facts) {
-    this.records = records;
+  public ReturnSteps(DisputeFacts facts, Timeline timeline) {
     this.facts = facts;
+    this.timeline = timeline;
   }
 
   /** ShipReturn completes only with a tracking number. */
@@ -35,20 +38,20 @@ public class ReturnSteps {
           RETURN_TRACKING_NUMBER, "is required: 6 to 40 letters, digits or dashes");
     }
     Case dispute = facts.of(task);
-    records.event(dispute.disputeId(), dispute.buyerId(), "BUYER", "RETURN_SHIPPED", tracking,
-        null, null);
+    timeline.record(TimelineEvent.by(dispute.disputeId(), dispute.buyerId(), ActorRole.BUYER,
+        EventKind.RETURN_SHIPPED).detail(tracking));
   }
 
   public void received(DelegateTask task) {
     Case dispute = facts.of(task);
-    records.event(dispute.disputeId(), dispute.sellerId(), "SELLER", "RETURN_RECEIVED", null, null,
-        null);
+    timeline.record(TimelineEvent.by(dispute.disputeId(), dispute.sellerId(), ActorRole.SELLER,
+        EventKind.RETURN_RECEIVED));
   }
 
   /** The seller did not confirm in time: the return is taken as received. */
   public void takenAsReceived(DelegateExecution execution) {
-    records.event(facts.of(execution).disputeId(), "system", "SYSTEM",
-        "RETURN_TAKEN_AS_RECEIVED", null, null, null);
+    timeline.record(TimelineEvent.system(facts.of(execution).disputeId(),
+        EventKind.RETURN_TAKEN_AS_RECEIVED));
   }
 
   /**
@@ -58,7 +61,7 @@ public class ReturnSteps {
   public void lapsed(DelegateExecution execution) {
     String disputeId = facts.of(execution).disputeId();
     facts.settle(execution, disputeId, "NONE", BigDecimal.ZERO);
-    records.event(disputeId, "system", "SYSTEM", "CLAIM_LAPSED",
-        "The return was not shipped in time", "NONE", BigDecimal.ZERO);
+    timeline.record(TimelineEvent.system(disputeId, EventKind.CLAIM_LAPSED)
+        .detail("The return was not shipped in time").naming("NONE", BigDecimal.ZERO));
   }
 }

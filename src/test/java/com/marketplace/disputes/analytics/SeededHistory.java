@@ -1,6 +1,9 @@
 package com.marketplace.disputes.analytics;
 
-import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.timeline.ActorRole;
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.Timeline;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A known dispute history written straight into the domain tables (timeline entries through
- * {@link DisputeRecords}, as the process writes them), with timestamps to the second, for the
+ * {@link Timeline}, as the process writes them), with timestamps to the second, for the
  * period March 2026 looked at on 2 April 2026. Every figure's expected value in the tests follows
  * from the rows below; the comments give each dispute's story.
  */
@@ -23,12 +26,12 @@ public final class SeededHistory {
   static final Instant NOW = Instant.parse("2026-04-02T00:00:00Z");
 
   private final JdbcClient jdbc;
-  private final DisputeRecords records;
+  private final Timeline timeline;
   private final AtomicInteger refunds = new AtomicInteger();
 
   public SeededHistory(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.records = new DisputeRecords(jdbc);
+    this.timeline = new Timeline(jdbc);
   }
 
   /** Deletes every dispute and order, and the days settled from them. */
@@ -244,7 +247,8 @@ public final class SeededHistory {
 
   /** Through the service's own writer, which also keeps the timeline's facts on the row. */
   private void event(String disputeId, String type, String at) {
-    records.event(disputeId, Instant.parse(at), "seed", "SYSTEM", type, null, null, null);
+    timeline.record(TimelineEvent.by(disputeId, "seed", ActorRole.SYSTEM, EventKind.valueOf(type))
+        .at(Instant.parse(at)));
   }
 
   private void refund(String disputeId, String amount, String currency, String at) {

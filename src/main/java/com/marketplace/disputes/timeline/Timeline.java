@@ -1,0 +1,74 @@
+package com.marketplace.disputes.timeline;
+
+import com.marketplace.disputes.dispute.DisputeRecords;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * A dispute's timeline (table dispute_event), written in the engine's transaction so a
+ * rolled-back step leaves no entry. Recording an entry also keeps its {@link Milestone}, if it
+ * reaches one, on the dispute's row, in the same transaction.
+ */
+@Repository
+public class Timeline {
+
+  private final JdbcClient jdbc;
+
+  public Timeline(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Adds the entry, at its time or else now, and keeps the milestone it reaches. */
+  public void record(TimelineEvent event) {
+    Instant at = event.occurredAt() != null ? event.occurredAt() : DisputeRecords.now();
+    String role = event.role() == null ? null : event.role().name();
+    jdbc.sql("""
+        insert into dispute_event (dispute_id, occurred_at, actor, actor_role, event_type, detail,
+          resolution, amount)
+        values (:id, :at, :actor, :role, :type, :detail, :resolution, :amount)""")
+        .param("id", event.disputeId()).param("at", Timestamp.from(at))
+        .param("actor", event.actor()).param("role", role)
+        .param("type", event.kind().name()).param("detail", truncate(event.detail()))
+        .param("resolution", event.resolution()).param("amount", event.amount()).update();
+    Milestone milestone = event.kind().milestone();
+    if (milestone != null) {
+      keepEarliest(event.disputeId(), milestone, at);
+    }
+  }
+
+  /** A milestone keeps the earliest entry that reached it: later ones leave it as it is. */
+  private void keepEarliest(String disputeId, Milestone milestone, Instant at) {
+    String column = milestone.column;
+    jdbc.sql("update dispute set " + column + " = :at where dispute_id = :id and (" + column
+            + " is null or " + column + " > :at)")
+        .param("at", Timestamp.from(at)).param("id", disputeId).update();
+  }
+
+  /** Whether the dispute's timeline has an entry of this kind. */
+  public boolean has(String disputeId, EventKind kind) {
+    return jdbc.sql("""
+        select count(*) from dispute_event where dispute_id = :id and event_type = :type""")
+        .param("id", disputeId).param("type", kind.name()).query(Long.class).single() > 0;
+  }
+
+  /** The dispute's timeline, oldest first. */
+  public List<TimelineEntry> entries(String disputeId) {
+    return jdbc.sql("""
+        select occurred_at, actor, actor_role, event_type, detail, resolution, amount
+        from dispute_event where dispute_id = :id order by occurred_at, event_id""")
+        .param("id", disputeId).query(TimelineEntry.class).list();
+  }
+
+  private static String truncate(String detail) {
+    return detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 4000);
+  }
+
+  /** One entry of a dispute's timeline, as the API shows it. */
+  public record TimelineEntry(OffsetDateTime occurredAt, String actor, String actorRole,
+      String eventType, String detail, String resolution, BigDecimal amount) {}
+}
