@@ -3,12 +3,14 @@ package com.marketplace.disputes.notification;
 import com.marketplace.disputes.config.DisputePolicy;
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
+import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.dispute.DisputeRecords.Outcome;
 import com.marketplace.disputes.dispute.Money;
+import com.marketplace.disputes.orders.Order;
+import com.marketplace.disputes.orders.OrderRepository;
 import com.marketplace.disputes.refund.RefundArrival;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -24,7 +26,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,24 +33,25 @@ import org.springframework.stereotype.Component;
  * process variables and the engine's tasks and timers (for the deadline the notice names).
  *
  * <p>Who the parties are, which dispute and order, what the order cost and the outcome are read
- * from the records of the instance's business key; variables are only the facts a step wrote
- * (the claim, an offer, the rationale…). Only a model without records of its own (none of the
- * service's processes) takes the parties from its variables.
+ * from the records of the instance's business key, through their repositories; variables are
+ * only the facts a step wrote (the claim, an offer, the rationale…).
  */
 @Component
 class NoticeContextLoader {
 
-  private final JdbcTemplate jdbc;
+  private final DisputeRecords disputes;
+  private final OrderRepository orders;
   private final TaskService taskService;
   private final ManagementService managementService;
   private final DisputePolicy policy;
   private final DisputeFacts records;
   private final RefundArrival refundArrival;
 
-  NoticeContextLoader(JdbcTemplate jdbc, TaskService taskService,
+  NoticeContextLoader(DisputeRecords disputes, OrderRepository orders, TaskService taskService,
       ManagementService managementService, DisputePolicy policy, DisputeFacts records,
       RefundArrival refundArrival) {
-    this.jdbc = jdbc;
+    this.disputes = disputes;
+    this.orders = orders;
     this.taskService = taskService;
     this.managementService = managementService;
     this.policy = policy;
@@ -57,22 +59,19 @@ class NoticeContextLoader {
     this.refundArrival = refundArrival;
   }
 
+  /** Everything about parties and money from the records of the instance's case. */
   NoticeContext load(Notice notice, DelegateExecution execution) {
-    Optional<Case> recorded = records.find(execution);
-    return recorded.isPresent() ? load(notice, execution, recorded.get())
-        : loadFromVariables(notice, execution);
-  }
-
-  /** One of the service's processes: everything about parties and money from its records. */
-  private NoticeContext load(Notice notice, DelegateExecution execution, Case c) {
+    Case c = records.of(execution);
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    DisputeRow dispute = c.disputeId() == null ? null : findDispute(c.disputeId());
-    OrderRow order = c.orderId() == null ? null : findOrder(c.orderId());
+    DisputeRecord dispute = c.disputeId() == null ? null
+        : disputes.find(c.disputeId()).orElse(null);
+    Order order = c.orderId() == null ? null : orders.find(c.orderId()).orElse(null);
     Optional<Outcome> outcome = c.disputeId() == null ? Optional.empty()
         : records.outcome(c.disputeId());
     Map<Fact, Object> facts = facts(notice, execution, now, outcome);
     Task task = notice.turn == null ? null : openTask(execution, notice.turn);
-    Instant deadline = notice.turn == null ? null : deadline(execution, notice.turn, task, dispute, now);
+    Instant deadline = notice.turn == null ? null
+        : deadline(execution, notice.turn, task, dispute, now);
     return new NoticeContext(
         notice,
         c.caseId(),
@@ -87,7 +86,7 @@ class NoticeContextLoader {
         facts,
         deadline,
         task == null ? null : task.getId(),
-        dispute == null ? null : dispute.closedAt(),
+        dispute == null ? null : instant(dispute.closedAt()),
         now);
   }
 
@@ -112,52 +111,6 @@ class NoticeContextLoader {
     return facts;
   }
 
-  /** A model without records of its own: the facts its variables hold. */
-  private NoticeContext loadFromVariables(Notice notice, DelegateExecution execution) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
-    String businessKey = execution.getProcessBusinessKey();
-    String disputeId = string(execution.getVariable("disputeId"));
-    DisputeRow dispute = disputeId == null ? null : findDispute(disputeId);
-    String orderId = firstNonNull(string(execution.getVariable("orderId")),
-        dispute == null ? null : dispute.orderId());
-    OrderRow order = orderId == null ? null : findOrder(orderId);
-
-    Map<Fact, Object> facts = new LinkedHashMap<>();
-    for (Fact fact : notice.facts) {
-      Object value = execution.getVariable(fact.variable);
-      if (value == null && fact == Fact.REFUND_EXPECTED_BY && notice == Notice.DECISION) {
-        value = estimatedRefundDate(execution, now);
-      }
-      if (value != null && !(value instanceof String s && s.isBlank())) {
-        facts.put(fact, value);
-      }
-    }
-
-    Task task = notice.turn == null ? null : openTask(execution, notice.turn);
-    Instant deadline = notice.turn == null ? null : deadline(execution, notice.turn, task, dispute, now);
-
-    return new NoticeContext(
-        notice,
-        businessKey,
-        disputeId,
-        execution.getProcessInstanceId(),
-        orderId,
-        order == null ? null : order.title(),
-        firstNonNull(NoticeFormat.decimal(execution.getVariable("orderAmount")),
-            dispute == null ? null : dispute.orderAmount(), order == null ? null : order.amount()),
-        firstNonNull(string(execution.getVariable("currency")),
-            dispute == null ? null : dispute.currency(), order == null ? null : order.currency()),
-        firstNonNull(string(execution.getVariable("buyerId")),
-            dispute == null ? null : dispute.buyerId(), order == null ? null : order.buyerId()),
-        firstNonNull(string(execution.getVariable("sellerId")),
-            dispute == null ? null : dispute.sellerId(), order == null ? null : order.sellerId()),
-        facts,
-        deadline,
-        task == null ? null : task.getId(),
-        dispute == null ? null : dispute.closedAt(),
-        now);
-  }
-
   private Task openTask(DelegateExecution execution, Turn turn) {
     List<Task> tasks = taskService.createTaskQuery()
         .processInstanceId(execution.getProcessInstanceId())
@@ -171,8 +124,8 @@ class NoticeContextLoader {
    * The timer that ends the move knows its deadline best. Before the task exists (the send task
    * runs just before it, in the same transaction as its timer) it is now plus the policy duration.
    */
-  private Instant deadline(DelegateExecution execution, Turn turn, Task task, DisputeRow dispute,
-      Instant now) {
+  private Instant deadline(DelegateExecution execution, Turn turn, Task task,
+      DisputeRecord dispute, Instant now) {
     if (turn.deadlineTimerId != null) {
       Instant timerDue = managementService.createJobQuery()
           .processInstanceId(execution.getProcessInstanceId())
@@ -195,12 +148,7 @@ class NoticeContextLoader {
       Instant start = task != null ? task.getCreateTime().toInstant() : now;
       return DisputePolicy.after(start, turn.duration.apply(policy));
     }
-    return dispute == null ? null : dispute.dueAt();
-  }
-
-  private LocalDate estimatedRefundDate(DelegateExecution execution, Instant now) {
-    return estimatedRefundDate(string(execution.getVariable("resolution")),
-        NoticeFormat.decimal(execution.getVariable("refundAmount")), now);
+    return dispute == null ? null : instant(dispute.dueAt());
   }
 
   private LocalDate estimatedRefundDate(Map<Fact, Object> facts, Instant now) {
@@ -213,28 +161,7 @@ class NoticeContextLoader {
     return refundArrival.expectedIfPaidNow(resolution, refund, now);
   }
 
-  private DisputeRow findDispute(String disputeId) {
-    List<DisputeRow> rows = jdbc.query(
-        "select order_id, buyer_id, seller_id, order_amount, currency, due_at, closed_at"
-            + " from dispute where dispute_id = ?",
-        (rs, i) -> new DisputeRow(rs.getString("order_id"), rs.getString("buyer_id"),
-            rs.getString("seller_id"), rs.getBigDecimal("order_amount"), rs.getString("currency"),
-            instant(rs, "due_at"), instant(rs, "closed_at")),
-        disputeId);
-    return rows.isEmpty() ? null : rows.get(0);
-  }
-
-  private OrderRow findOrder(String orderId) {
-    List<OrderRow> rows = jdbc.query(
-        "select title, amount, currency, buyer_id, seller_id from market_order where order_id = ?",
-        (rs, i) -> new OrderRow(rs.getString("title"), rs.getBigDecimal("amount"),
-            rs.getString("currency"), rs.getString("buyer_id"), rs.getString("seller_id")),
-        orderId);
-    return rows.isEmpty() ? null : rows.get(0);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+  private static Instant instant(OffsetDateTime value) {
     return value == null ? null : value.toInstant();
   }
 
@@ -251,10 +178,4 @@ class NoticeContextLoader {
     }
     return null;
   }
-
-  private record DisputeRow(String orderId, String buyerId, String sellerId,
-      BigDecimal orderAmount, String currency, Instant dueAt, Instant closedAt) {}
-
-  private record OrderRow(String title, BigDecimal amount, String currency, String buyerId,
-      String sellerId) {}
 }

@@ -1,13 +1,11 @@
 package com.marketplace.disputes.notification;
 
 import com.marketplace.disputes.dispute.DisputeFacts;
-import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,8 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Turns the roles named in a send task into people: user ids from the records of the process's
  * case (buyer and seller, the appellant, the party asked for evidence), addresses and names from
- * Camunda's identity service, the language from the user info {@code locale}. Only a model
- * without records of its own names them in its variables.
+ * Camunda's identity service, the language from the user info {@code locale}.
  */
 @Component
 class RecipientResolver {
@@ -55,18 +52,14 @@ class RecipientResolver {
 
   private List<String> userIds(RecipientRole role, NoticeContext context,
       DelegateExecution execution) {
-    Optional<Case> recorded = role == RecipientRole.EVIDENCE_PARTY
-        || role == RecipientRole.APPELLANT || role == RecipientRole.OTHER_PARTY
-        ? facts.find(execution) : Optional.empty();
     return switch (role) {
       case BUYER -> List.of(required(context.buyerId(), role, "buyerId"));
       case SELLER -> List.of(required(context.sellerId(), role, "sellerId"));
-      case EVIDENCE_PARTY -> List.of(recorded.isPresent()
-          ? required(facts.evidenceParty(recorded.get()).orElse(null), role, "evidenceParty")
-          : variable(execution, "evidenceParty", role));
-      case APPELLANT -> List.of(appellant(recorded, execution, role));
+      case EVIDENCE_PARTY -> List.of(required(
+          facts.evidenceParty(facts.of(execution)).orElse(null), role, "evidenceParty"));
+      case APPELLANT -> List.of(appellant(execution, role));
       case OTHER_PARTY -> {
-        String appellant = appellant(recorded, execution, role);
+        String appellant = appellant(execution, role);
         String buyer = required(context.buyerId(), role, "buyerId");
         yield List.of(appellant.equals(buyer) ? required(context.sellerId(), role, "sellerId")
             : buyer);
@@ -100,15 +93,8 @@ class RecipientResolver {
     return properties.defaultLocale();
   }
 
-  private static String appellant(Optional<Case> recorded, DelegateExecution execution,
-      RecipientRole role) {
-    return recorded.isPresent() ? required(recorded.get().appellantId(), role, "appellantId")
-        : variable(execution, "appellantId", role);
-  }
-
-  private static String variable(DelegateExecution execution, String name, RecipientRole role) {
-    Object value = execution.getVariable(name);
-    return required(value == null ? null : value.toString(), role, name);
+  private String appellant(DelegateExecution execution, RecipientRole role) {
+    return required(facts.of(execution).appellantId(), role, "appellantId");
   }
 
   /** A role the model names but the process cannot fill is a modelling error: an incident. */

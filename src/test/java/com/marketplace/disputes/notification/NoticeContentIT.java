@@ -3,6 +3,9 @@ package com.marketplace.disputes.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.marketplace.disputes.appeal.AppealRecords;
+import com.marketplace.disputes.contact.ContactRecords;
+import java.math.BigDecimal;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every notice goes to the right people and says the right things, in English and in German:
@@ -24,6 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the order, the amounts, the deadline and, for whoever has to act, the link to Tasklist.
  */
 class NoticeContentIT extends NoticeIntegrationTest {
+
+  @Autowired ContactRecords contacts;
+  @Autowired AppealRecords appeals;
 
   private static final String TASKLIST = "http://localhost:8080/camunda/app/tasklist/default/#/?";
   private static final Map<String, String> ADDRESS = Map.of(
@@ -176,7 +183,7 @@ class NoticeContentIT extends NoticeIntegrationTest {
             new Expected("keine Antwort des Verkäufers", List.of("Where is my cable?"),
                 null, null)),
         new Case(Notice.APPEAL_RECEIVED, "APPELLANT,OTHER_PARTY",
-            // Only the dispute id: buyer and seller come from the dispute record.
+            // Buyer and seller come from the dispute record of the appeal's row.
             id -> Map.of("disputeId", id, "appellantId", BUYER,
                 "appealStatement", "The photos were ignored."),
             id -> "A-" + id.substring(2), Set.of(BUYER, SELLER), Set.of(),
@@ -230,6 +237,15 @@ class NoticeContentIT extends NoticeIntegrationTest {
       // Whom the mediator asked is read from the dispute's record, as DecideDispute keeps it.
       jdbc.update("update dispute set evidence_requested_from = 'BUYER' where dispute_id = ?",
           disputeId);
+    }
+    // A contact's or an appeal's notice reads its parties from the contact's or appeal's row.
+    if (businessKey.startsWith("C-")) {
+      contacts.insert(businessKey, orderOf(disputeId), null, BUYER, SELLER);
+    } else if (businessKey.startsWith("A-")) {
+      String appellant = (String) variables.get("appellantId");
+      appeals.insertAccepted(businessKey, disputeId, null, appellant,
+          BUYER.equals(appellant) ? "BUYER" : "SELLER", "The photos were ignored.",
+          "PARTIAL_REFUND", new BigDecimal("10.00"));
     }
     String processInstanceId = startNotice(businessKey, c.notice(), c.recipients(), variables);
 
