@@ -1,21 +1,24 @@
 package com.marketplace.disputes.analytics;
 
+import com.marketplace.disputes.demo.HistoryWriter;
 import com.marketplace.disputes.timeline.ActorRole;
 import com.marketplace.disputes.timeline.EventKind;
-import com.marketplace.disputes.timeline.Timeline;
 import com.marketplace.disputes.timeline.TimelineEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A known dispute history written straight into the domain tables (timeline entries through
- * {@link Timeline}, as the process writes them), with timestamps to the second, for the
+ * A known dispute history written straight into the domain tables through the demo's
+ * {@link HistoryWriter} (timeline entries as the process writes them), with timestamps to the
+ * second, for the
  * period March 2026 looked at on 2 April 2026. Every figure's expected value in the tests follows
  * from the rows below; the comments give each dispute's story.
  */
@@ -26,12 +29,12 @@ public final class SeededHistory {
   static final Instant NOW = Instant.parse("2026-04-02T00:00:00Z");
 
   private final JdbcClient jdbc;
-  private final Timeline timeline;
+  private final HistoryWriter writer;
   private final AtomicInteger refunds = new AtomicInteger();
 
   public SeededHistory(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.timeline = new Timeline(jdbc);
+    this.writer = new HistoryWriter(jdbc);
   }
 
   /** Deletes every dispute and order, and the days settled from them. */
@@ -225,53 +228,58 @@ public final class SeededHistory {
     }
 
     public void write() {
-      jdbc.sql("""
-          insert into dispute (dispute_id, order_id, buyer_id, seller_id, status, reason,
-            item_received, description, requested_resolution, order_amount, currency, awaiting,
-            due_at, overdue, escalation_reason, decision, closure_reason, opened_at,
-            escalated_at, decided_at, closed_at)
-          values (:id, :order, 'b-one', :seller, :status, :reason, false,
-            'Seeded for the analytics test.', 'FULL_REFUND', 100.00, 'USD', :awaiting, :due,
-            :overdue, :escalationReason, :decision, :closureReason, :openedAt, :escalatedAt,
-            :decidedAt, :closedAt)""")
-          .param("id", id).param("order", "O-" + id).param("seller", seller)
-          .param("status", status).param("reason", reason).param("awaiting", awaiting)
-          .param("due", at(dueAt)).param("overdue", overdue)
-          .param("escalationReason", escalationReason).param("decision", decision)
-          .param("closureReason", closureReason).param("openedAt", at(openedAt))
-          .param("escalatedAt", at(escalatedAt)).param("decidedAt", at(decidedAt))
-          .param("closedAt", at(closedAt))
-          .update();
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("dispute_id", id);
+      row.put("order_id", "O-" + id);
+      row.put("buyer_id", "b-one");
+      row.put("seller_id", seller);
+      row.put("status", status);
+      row.put("reason", reason);
+      row.put("item_received", false);
+      row.put("description", "Seeded for the analytics test.");
+      row.put("requested_resolution", "FULL_REFUND");
+      row.put("order_amount", new BigDecimal("100.00"));
+      row.put("currency", "USD");
+      row.put("awaiting", awaiting);
+      row.put("due_at", at(dueAt));
+      row.put("overdue", overdue);
+      row.put("escalation_reason", escalationReason);
+      row.put("decision", decision);
+      row.put("closure_reason", closureReason);
+      row.put("opened_at", at(openedAt));
+      row.put("escalated_at", at(escalatedAt));
+      row.put("decided_at", at(decidedAt));
+      row.put("closed_at", at(closedAt));
+      writer.dispute(row);
     }
   }
 
-  /** Through the service's own writer, which also keeps the timeline's facts on the row. */
+  /** Through the service's own timeline, which also keeps the milestones on the row. */
   private void event(String disputeId, String type, String at) {
-    timeline.record(TimelineEvent.by(disputeId, "seed", ActorRole.SYSTEM, EventKind.valueOf(type))
+    writer.event(TimelineEvent.by(disputeId, "seed", ActorRole.SYSTEM, EventKind.valueOf(type))
         .at(Instant.parse(at)));
   }
 
   private void refund(String disputeId, String amount, String currency, String at) {
     String refundId = "R-" + refunds.incrementAndGet();
-    jdbc.sql("""
-        insert into refund (refund_id, dispute_id, idempotency_key, amount, currency,
-          requested_at, expected_by)
-        values (:id, :dispute, :id, :amount, :currency, :at, :expected)""")
-        .param("id", refundId).param("dispute", disputeId).param("amount", new BigDecimal(amount))
-        .param("currency", currency).param("at", at(at))
-        .param("expected", LocalDate.parse(at.substring(0, 10)).plusDays(14)).update();
+    writer.refund(refundId, disputeId, refundId, new BigDecimal(amount), currency,
+        Instant.parse(at), LocalDate.parse(at.substring(0, 10)).plusDays(14));
   }
 
   private void orders(String seller, int count, String shippedAt) {
     for (int i = 0; i < count; i++) {
-      jdbc.sql("""
-          insert into market_order (order_id, buyer_id, seller_id, title, amount, currency,
-            item_type, shipped_at, protection_ends_at, updated_at)
-          values (:id, 'b-one', :seller, 'Seeded order', 10.00, 'USD', 'PHYSICAL', :shipped,
-            :protection, :shipped)""")
-          .param("id", seller + "-" + shippedAt.substring(0, 10) + "-" + i).param("seller", seller)
-          .param("shipped", at(shippedAt))
-          .param("protection", at(shippedAt).plusDays(60)).update();
+      Map<String, Object> order = new LinkedHashMap<>();
+      order.put("order_id", seller + "-" + shippedAt.substring(0, 10) + "-" + i);
+      order.put("buyer_id", "b-one");
+      order.put("seller_id", seller);
+      order.put("title", "Seeded order");
+      order.put("amount", new BigDecimal("10.00"));
+      order.put("currency", "USD");
+      order.put("item_type", "PHYSICAL");
+      order.put("shipped_at", at(shippedAt));
+      order.put("protection_ends_at", at(shippedAt).plusDays(60));
+      order.put("updated_at", at(shippedAt));
+      writer.order(order);
     }
   }
 

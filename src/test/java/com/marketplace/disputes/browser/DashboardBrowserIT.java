@@ -3,11 +3,11 @@ package com.marketplace.disputes.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketplace.disputes.analytics.AnalyticsPeriod;
-import com.marketplace.disputes.analytics.DisputeAnalytics;
 import com.marketplace.disputes.analytics.DisputeAnalytics.SellerRanking;
+import com.marketplace.disputes.analytics.DisputeAnalytics;
 import com.marketplace.disputes.analytics.Figure;
 import com.marketplace.disputes.analytics.SeededHistory;
-import com.marketplace.disputes.identity.DemoUsers;
+import com.marketplace.disputes.demo.DemoUsers;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,6 @@
 package com.marketplace.disputes.browser;
 
-import com.marketplace.disputes.identity.DemoUsers;
+import com.marketplace.disputes.demo.DemoUsers;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;

@@ -2,13 +2,13 @@ package com.marketplace.disputes.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.demo.DemoOrders;
+import com.marketplace.disputes.demo.DemoUsers;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
+import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.evidence.Evidence;
 import com.marketplace.disputes.evidence.EvidenceStore;
-import com.marketplace.disputes.identity.DemoUsers;
 import com.marketplace.disputes.identity.TasklistFilters;
-import com.marketplace.disputes.orders.DemoOrders;
 import com.marketplace.disputes.orders.OrderRepository;
 import com.marketplace.disputes.support.DisputeDriver;
 import com.marketplace.disputes.support.TestOrders;

@@ -1,6 +1,9 @@
-package com.marketplace.disputes.orders;
+package com.marketplace.disputes.demo;
 
 import com.marketplace.disputes.config.StartupOrder;
+import com.marketplace.disputes.orders.ItemType;
+import com.marketplace.disputes.orders.Order;
+import com.marketplace.disputes.orders.OrderRepository;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

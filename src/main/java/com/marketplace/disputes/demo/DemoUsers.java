@@ -1,6 +1,7 @@
-package com.marketplace.disputes.identity;
+package com.marketplace.disputes.demo;
 
 import com.marketplace.disputes.config.StartupOrder;
+import com.marketplace.disputes.identity.PlatformGroups;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;

@@ -1,56 +1,38 @@
-package com.marketplace.disputes.analytics;
+package com.marketplace.disputes.demo;
 
-import com.marketplace.disputes.config.StartupOrder;
-import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.timeline.ActorRole;
 import com.marketplace.disputes.timeline.EventKind;
-import com.marketplace.disputes.timeline.Milestone;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.annotation.Profile;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Demo profile only: ninety days of made-up dispute history for ten fictional shops, so the
- * analytics dashboard has something to show. Written once, as records only (orders, disputes,
- * timelines, refunds) with no process instances behind them: the shops and shoppers are not
- * users, and disputes still in flight today cannot be worked in Tasklist. One shop,
- * volt-gadgets, has far more disputes and silences than the rest, as an abusive seller would.
+ * Made-up dispute history for fictional shops, written as records only (orders, disputes,
+ * timelines, refunds) through {@link HistoryWriter}, with no process instances behind them: each
+ * dispute a story of timed steps drawn at random, written as far as it has got by now.
  */
-@Component
-@Profile("demo")
-public class DemoHistory {
+public final class HistoryGenerator {
 
-  private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
-  private static final int DAYS = 90;
-  private static final String ORDER_PREFIX = "HIST-";
+  static final String ORDER_PREFIX = "HIST-";
   private static final char[] ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
 
   /** A fictional shop: orders shipped per day, share of orders disputed, share left unanswered. */
-  private record Shop(String id, int ordersPerDay, double disputeRate, double silence,
+  public record Shop(String id, int ordersPerDay, double disputeRate, double silence,
       String currency) {}
 
-  private static final List<Shop> SHOPS = List.of(
+  /** The demo's ten shops; volt-gadgets behaves as an abusive seller would. */
+  public static final List<Shop> DEMO_SHOPS = List.of(
       new Shop("aurora-home", 40, 0.012, 0.04, "USD"),
       new Shop("volt-gadgets", 18, 0.09, 0.35, "USD"),
       new Shop("maple-outdoor", 25, 0.02, 0.08, "USD"),
@@ -62,98 +44,67 @@ public class DemoHistory {
       new Shop("tiny-toys", 12, 0.05, 0.10, "USD"),
       new Shop("harbor-books", 35, 0.008, 0.03, "USD"));
 
-  private final NamedParameterJdbcTemplate jdbc;
-  private final SettledDays settledDays;
-  private final Random random = new Random(20260301L);
-  private final List<SqlParameterSource> orders = new ArrayList<>();
-  private final List<SqlParameterSource> disputes = new ArrayList<>();
-  private final List<SqlParameterSource> events = new ArrayList<>();
-  private final List<SqlParameterSource> refunds = new ArrayList<>();
+  private final HistoryWriter writer;
+  private final Random random;
+  private int orders;
+  private int disputes;
 
-  public DemoHistory(NamedParameterJdbcTemplate jdbc, SettledDays settledDays) {
-    this.jdbc = jdbc;
-    this.settledDays = settledDays;
+  /** Draws from a random sequence of this seed: the same seed writes the same history. */
+  public HistoryGenerator(HistoryWriter writer, long seed) {
+    this.writer = writer;
+    this.random = new Random(seed);
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  @Order(StartupOrder.DEMO_DISPUTES + 100)
-  @Transactional
-  public void createOnce() {
-    Integer existing = jdbc.queryForObject(
-        "select count(*) from market_order where order_id like '" + ORDER_PREFIX + "%'",
-        Map.of(), Integer.class);
-    if (existing != null && existing > 0) {
-      return;
-    }
-    Instant now = DisputeRecords.now();
-    for (Shop shop : SHOPS) {
-      List<OrderFact> shipped = shipOrders(shop, now);
-      for (int day = DAYS; day >= 1; day--) {
+  /**
+   * Writes {@code days} days of history up to {@code now} for the shops: their orders and the
+   * disputes about them, each as far as its story has got by now. Returns how many disputes.
+   */
+  public int generate(List<Shop> shops, int days, Instant now) {
+    for (Shop shop : shops) {
+      List<OrderFact> shipped = shipOrders(shop, days, now);
+      for (int day = days; day >= 1; day--) {
         Instant dayStart = now.minus(Duration.ofDays(day));
         int count = poisson(shop.ordersPerDay() * shop.disputeRate());
         for (int i = 0; i < count; i++) {
           Instant openedAt = dayStart.plusSeconds(random.nextInt(86_400));
           OrderFact order = orderFor(shipped, openedAt);
           if (order != null) {
-            dispute(shop, order, openedAt, now);
+            Story story = new Story(shop, order, openedAt);
+            story.unfold();
+            story.write(now);
+            disputes++;
           }
         }
       }
     }
-    insert("""
-        insert into market_order (order_id, buyer_id, seller_id, title, amount, currency,
-          item_type, shipped_at, estimated_delivery_at, protection_ends_at, updated_at)
-        values (:id, :buyer, :seller, :title, :amount, :currency, 'PHYSICAL', :shipped,
-          :eta, :protection, :shipped)""", orders);
-    insert("""
-        insert into dispute (dispute_id, order_id, buyer_id, seller_id, status, reason,
-          item_received, problem_detail, description, requested_resolution, requested_amount,
-          order_amount, currency, awaiting, due_at, overdue, escalation_reason, decision,
-          decision_rationale, decided_by, closure_reason, resolution, refund_amount, opened_at,
-          escalated_at, decided_at, closed_at, order_lock, seller_answered_at,
-          mediation_sla_breached_at)
-        values (:id, :order, :buyer, :seller, :status, :reason, :received, :detail,
-          :description, :requested, :requestedAmount, :amount, :currency, :awaiting, :due,
-          :overdue, :escalationReason, :decision, :rationale, :decidedBy, :closure, :resolution,
-          :refund, :openedAt, :escalatedAt, :decidedAt, :closedAt, :orderLock, :sellerAnsweredAt,
-          :slaBreachedAt)""", disputes);
-    insert("""
-        insert into dispute_event (dispute_id, occurred_at, actor, actor_role, event_type,
-          detail, resolution, amount)
-        values (:id, :at, :actor, :role, :type, :detail, :resolution, :amount)""", events);
-    insert("""
-        insert into refund (refund_id, dispute_id, idempotency_key, amount, currency,
-          requested_at, expected_by)
-        values (:refundId, :id, :key, :amount, :currency, :at, :expected)""", refunds);
-    // A figure asked for while this ran may have settled some of these days without them.
-    settledDays.forget();
-    log.info("Demo dispute history for the analytics dashboard: {} orders, {} disputes, {} "
-        + "timeline entries, {} refunds", orders.size(), disputes.size(), events.size(),
-        refunds.size());
-  }
-
-  private void insert(String sql, List<SqlParameterSource> rows) {
-    jdbc.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new));
+    return disputes;
   }
 
   private record OrderFact(String id, String buyer, BigDecimal amount, Instant shippedAt) {}
 
-  private List<OrderFact> shipOrders(Shop shop, Instant now) {
+  private List<OrderFact> shipOrders(Shop shop, int days, Instant now) {
     List<OrderFact> shipped = new ArrayList<>();
-    for (int day = DAYS + 30; day >= 1; day--) {
+    for (int day = days + 30; day >= 1; day--) {
       int count = poisson(shop.ordersPerDay());
       for (int i = 0; i < count; i++) {
         Instant at = now.minus(Duration.ofDays(day)).plusSeconds(random.nextInt(86_400));
-        String id = ORDER_PREFIX + shop.id() + "-" + (orders.size() + 1);
+        String id = ORDER_PREFIX + shop.id() + "-" + (++orders);
         String buyer = "shopper-" + (1 + random.nextInt(4000));
         BigDecimal amount = BigDecimal.valueOf(800 + random.nextInt(17_200), 2);
         shipped.add(new OrderFact(id, buyer, amount, at));
-        orders.add(new MapSqlParameterSource()
-            .addValue("id", id).addValue("buyer", buyer).addValue("seller", shop.id())
-            .addValue("title", "Order from " + shop.id()).addValue("amount", amount)
-            .addValue("currency", shop.currency()).addValue("shipped", ts(at))
-            .addValue("eta", ts(at.plus(Duration.ofDays(8))))
-            .addValue("protection", ts(at.plus(Duration.ofDays(75)))));
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("order_id", id);
+        order.put("buyer_id", buyer);
+        order.put("seller_id", shop.id());
+        order.put("title", "Order from " + shop.id());
+        order.put("amount", amount);
+        order.put("currency", shop.currency());
+        order.put("item_type", "PHYSICAL");
+        order.put("shipped_at", at);
+        order.put("estimated_delivery_at", at.plus(Duration.ofDays(8)));
+        order.put("protection_ends_at", at.plus(Duration.ofDays(75)));
+        order.put("updated_at", at);
+        writer.order(order);
       }
     }
     shipped.sort(Comparator.comparing(OrderFact::shippedAt));
@@ -178,12 +129,6 @@ public class DemoHistory {
    * One dispute's story as timed steps. Steps up to now are applied to the row and the
    * timeline; a story that is not over yet leaves the dispute open at the step it has reached.
    */
-  private void dispute(Shop shop, OrderFact order, Instant openedAt, Instant now) {
-    Story story = new Story(shop, order, openedAt);
-    story.unfold();
-    story.write(now);
-  }
-
   private final class Story {
     private final Shop shop;
     private final OrderFact order;
@@ -195,7 +140,8 @@ public class DemoHistory {
         "RETURN_AND_REFUND", 15);
     private final BigDecimal requestedAmount;
     private final List<Step> steps = new ArrayList<>();
-    private final Map<String, Object> row = new HashMap<>();
+    private final Map<String, Object> row = new LinkedHashMap<>();
+    private final List<Runnable> refunds = new ArrayList<>();
 
     Story(Shop shop, OrderFact order, Instant openedAt) {
       this.shop = shop;
@@ -217,7 +163,7 @@ public class DemoHistory {
     private void awaiting(Map<String, Object> r, String status, String party, Instant due) {
       r.put("status", status);
       r.put("awaiting", party);
-      r.put("due", ts(due));
+      r.put("due_at", due);
       r.put("overdue", false);
     }
 
@@ -281,8 +227,8 @@ public class DemoHistory {
     private void escalate(Instant at, String why, String actor, String role) {
       step(at, r -> {
         awaiting(r, "IN_MEDIATION", "PLATFORM", at.plus(Duration.ofDays(2)));
-        r.put("escalationReason", why);
-        r.put("escalatedAt", ts(at));
+        r.put("escalation_reason", why);
+        r.put("escalated_at", at);
       }, actor, role, "ESCALATED", why, null, null);
       Duration mediation = hours(3, 72);
       if (mediation.compareTo(Duration.ofDays(2)) > 0) {
@@ -303,9 +249,9 @@ public class DemoHistory {
       String mediator = random.nextBoolean() ? "mediator1" : "mediator2";
       step(decided, r -> {
         r.put("decision", decision);
-        r.put("decidedAt", ts(decided));
-        r.put("decidedBy", mediator);
-        r.put("rationale", "Decided on the evidence of both parties.");
+        r.put("decided_at", decided);
+        r.put("decided_by", mediator);
+        r.put("decision_rationale", "Decided on the evidence of both parties.");
         r.put("overdue", false);
       }, mediator, "PLATFORM", "DECIDED", "Decided on the evidence of both parties.", resolution,
           refund);
@@ -338,12 +284,9 @@ public class DemoHistory {
 
     private void refund(Instant at, String resolution, BigDecimal amount) {
       String refundId = "RF-" + id.substring(2) + "-" + (refunds.size() + 1);
-      step(at, r -> refunds.add(new MapSqlParameterSource()
-              .addValue("refundId", refundId).addValue("id", id)
-              .addValue("key", id + "/total=" + amount.toPlainString() + "/" + refundId)
-              .addValue("amount", amount).addValue("currency", shop.currency())
-              .addValue("at", ts(at))
-              .addValue("expected", LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(14))),
+      step(at, r -> refunds.add(() -> writer.refund(refundId, id,
+              id + "/total=" + amount.toPlainString() + "/" + refundId, amount, shop.currency(),
+              at, LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(14))),
           "system", "SYSTEM", "REFUND_ISSUED", "Refund " + refundId, resolution, amount);
     }
 
@@ -351,11 +294,11 @@ public class DemoHistory {
       step(at, r -> {
         r.put("status", "CLOSED");
         r.put("awaiting", null);
-        r.put("due", null);
-        r.put("closure", closure);
+        r.put("due_at", null);
+        r.put("closure_reason", closure);
         r.put("resolution", resolution);
-        r.put("refund", refund);
-        r.put("closedAt", ts(at));
+        r.put("refund_amount", refund);
+        r.put("closed_at", at);
       }, "system", "SYSTEM", "CLOSED", closure, resolution, refund);
       if (random.nextDouble() < 0.06) {
         Instant appealed = at.plus(hours(24, 240));
@@ -370,50 +313,38 @@ public class DemoHistory {
     }
 
     void write(Instant now) {
-      row.put("id", id);
-      row.put("order", order.id());
-      row.put("buyer", order.buyer());
-      row.put("seller", shop.id());
+      row.put("dispute_id", id);
+      row.put("order_id", order.id());
+      row.put("buyer_id", order.buyer());
+      row.put("seller_id", shop.id());
       row.put("reason", reason);
-      row.put("received", !"NOT_RECEIVED".equals(reason));
-      row.put("detail", "NOT_RECEIVED".equals(reason) ? null : "OTHER");
+      row.put("item_received", !"NOT_RECEIVED".equals(reason));
+      row.put("problem_detail", "NOT_RECEIVED".equals(reason) ? null : "OTHER");
       row.put("description", "A made-up dispute of the demo history for the analytics "
           + "dashboard.");
-      row.put("requested", requested);
-      row.put("requestedAmount", requestedAmount);
-      row.put("amount", order.amount());
+      row.put("requested_resolution", requested);
+      row.put("requested_amount", requestedAmount);
+      row.put("order_amount", order.amount());
       row.put("currency", shop.currency());
-      row.put("openedAt", ts(openedAt));
-      for (String column : List.of("awaiting", "due", "escalationReason", "decision",
-          "rationale", "decidedBy", "closure", "resolution", "refund", "escalatedAt",
-          "decidedAt", "closedAt", "sellerAnsweredAt", "slaBreachedAt")) {
-        row.put(column, null);
-      }
+      row.put("opened_at", openedAt);
       row.put("overdue", false);
       steps.sort(Comparator.comparing(Step::at));
+      List<TimelineEvent> events = new ArrayList<>();
       for (Step step : steps) {
         if (step.at().isAfter(now)) {
           break;
         }
         step.change().accept(row);
-        if (step.type() == null) {
-          continue;
+        if (step.type() != null) {
+          events.add(TimelineEvent.by(id, step.actor(), ActorRole.of(step.role()),
+                  EventKind.valueOf(step.type())).detail(step.detail())
+              .naming(step.resolution(), step.amount()).at(step.at()));
         }
-        // As DisputeRecords keeps them: the first answer and the first breach, later ones not.
-        Milestone milestone = EventKind.valueOf(step.type()).milestone();
-        if (milestone == Milestone.SELLER_ANSWERED) {
-          row.putIfAbsent("sellerAnsweredAt", ts(step.at()));
-        } else if (milestone == Milestone.MEDIATION_SLA_BREACHED) {
-          row.putIfAbsent("slaBreachedAt", ts(step.at()));
-        }
-        events.add(new MapSqlParameterSource()
-            .addValue("id", id).addValue("at", ts(step.at())).addValue("actor", step.actor())
-            .addValue("role", step.role()).addValue("type", step.type())
-            .addValue("detail", step.detail()).addValue("resolution", step.resolution())
-            .addValue("amount", step.amount()));
       }
-      row.put("orderLock", "CLOSED".equals(row.get("status")) ? null : order.id());
-      disputes.add(new MapSqlParameterSource(row));
+      row.put("order_lock", "CLOSED".equals(row.get("status")) ? null : order.id());
+      writer.dispute(row);
+      events.forEach(writer::event);
+      refunds.forEach(Runnable::run);
     }
   }
 
@@ -461,9 +392,5 @@ public class DemoHistory {
       product *= random.nextDouble();
     }
     return count;
-  }
-
-  private static Timestamp ts(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
   }
 }

@@ -1,4 +1,4 @@
-package com.marketplace.disputes.dispute;
+package com.marketplace.disputes.demo;
 
 import com.marketplace.disputes.config.StartupOrder;
 import java.time.Duration;
