@@ -1,6 +1,6 @@
 package com.marketplace.disputes.analytics;
 
-import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.kernel.AppClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -63,7 +63,7 @@ public class DisputeMetricsListener implements ExecutionListener {
       case RECORD_DECISION -> afterCommit(() -> metrics.decided(dispute.decision()));
       case CLOSE_DISPUTE -> {
         Duration sinceOpened = Duration.between(dispute.openedAt().toInstant(),
-            DisputeRecords.now());
+            AppClock.now());
         afterCommit(() -> metrics.closed(dispute.closureReason(), sinceOpened));
       }
       default -> { }

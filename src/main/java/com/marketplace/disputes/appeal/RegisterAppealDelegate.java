@@ -16,16 +16,17 @@ import static com.marketplace.disputes.dispute.DisputeVariables.ORDER_ID;
 import static com.marketplace.disputes.dispute.DisputeVariables.PLATFORM_DECISION;
 import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_ID;
 
-import com.marketplace.disputes.dispute.Claim;
-import com.marketplace.disputes.dispute.DisputeIds;
 import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.dispute.DisputeVariables;
-import com.marketplace.disputes.dispute.InvalidRequestException;
-import com.marketplace.disputes.dispute.InvalidRequestException.FieldError;
-import com.marketplace.disputes.dispute.Money;
-import com.marketplace.disputes.dispute.Requester;
 import com.marketplace.disputes.identity.DisputeAccess;
+import com.marketplace.disputes.kernel.AppClock;
+import com.marketplace.disputes.kernel.Ids;
+import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.Money;
+import com.marketplace.disputes.kernel.Requester;
+import com.marketplace.disputes.kernel.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,8 +70,8 @@ public class RegisterAppealDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     DisputeVariables vars = DisputeVariables.of(execution);
     String appellantId = requester.actingFor(vars.string(APPELLANT_ID), APPELLANT_ID, WHAT);
-    String disputeId = Claim.text(vars.string(DISPUTE_ID));
-    String statement = Claim.text(vars.string(APPEAL_STATEMENT));
+    String disputeId = Text.trimmed(vars.string(DISPUTE_ID));
+    String statement = Text.trimmed(vars.string(APPEAL_STATEMENT));
     List<FieldError> errors = new ArrayList<>();
     if (disputeId == null) {
       errors.add(new FieldError(DISPUTE_ID, "is required"));
@@ -88,8 +89,8 @@ public class RegisterAppealDelegate implements JavaDelegate {
     }
 
     Optional<DisputeRecord> dispute = disputes.findForUpdate(disputeId);
-    String refusal = eligibility.refusal(dispute, appellantId, DisputeRecords.now());
-    String appealId = DisputeIds.next("A");
+    String refusal = eligibility.refusal(dispute, appellantId, AppClock.now());
+    String appealId = Ids.next("A");
     execution.setProcessBusinessKey(appealId);
     vars.set(APPEAL_ID, appealId);
     vars.set(APPELLANT_ID, appellantId);

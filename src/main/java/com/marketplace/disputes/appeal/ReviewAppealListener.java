@@ -11,9 +11,10 @@ import com.marketplace.disputes.dispute.Claim;
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords;
-import com.marketplace.disputes.dispute.InvalidRequestException;
-import com.marketplace.disputes.dispute.Requester;
-import com.marketplace.disputes.dispute.TaskAnswers;
+import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.Requester;
+import com.marketplace.disputes.kernel.TaskAnswers;
+import com.marketplace.disputes.kernel.Text;
 import java.math.BigDecimal;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -131,7 +132,7 @@ public class ReviewAppealListener implements TaskListener {
 
   /** The mediator who decided the dispute, as its row says, if a mediator did. */
   private String decider(DelegateTask task) {
-    String decidedBy = Claim.text(facts.dispute(facts.of(task)).decidedBy());
+    String decidedBy = Text.trimmed(facts.dispute(facts.of(task)).decidedBy());
     return decidedBy == null || SYSTEM.equals(decidedBy) ? null : decidedBy;
   }
 

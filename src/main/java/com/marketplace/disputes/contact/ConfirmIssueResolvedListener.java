@@ -7,9 +7,10 @@ import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_AMOUNT
 
 import com.marketplace.disputes.dispute.Claim;
 import com.marketplace.disputes.dispute.DisputeFacts;
-import com.marketplace.disputes.dispute.InvalidRequestException;
-import com.marketplace.disputes.dispute.Money;
-import com.marketplace.disputes.dispute.TaskAnswers;
+import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.Money;
+import com.marketplace.disputes.kernel.TaskAnswers;
+import com.marketplace.disputes.kernel.Text;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -71,7 +72,7 @@ public class ConfirmIssueResolvedListener implements TaskListener {
     if (raw instanceof Boolean b) {
       return b;
     }
-    String text = Claim.text(raw);
+    String text = Text.trimmed(raw);
     return "true".equals(text) ? Boolean.TRUE : "false".equals(text) ? Boolean.FALSE : null;
   }
 }

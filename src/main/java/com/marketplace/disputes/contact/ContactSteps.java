@@ -4,12 +4,12 @@ import static com.marketplace.disputes.dispute.DisputeVariables.CONTACT_OUTCOME;
 import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_MESSAGE;
 import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_REPLIED;
 
-import com.marketplace.disputes.dispute.Claim;
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeVariables;
-import com.marketplace.disputes.dispute.InvalidRequestException;
-import com.marketplace.disputes.dispute.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.Text;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -45,7 +45,7 @@ public class ContactSteps {
   /** ReplyToBuyer completes only with the seller's message, which joins the conversation. */
   public void sellerReplied(DelegateTask task) {
     Case contact = facts.of(task);
-    String message = Claim.text(task.getVariable(SELLER_MESSAGE));
+    String message = Text.trimmed(task.getVariable(SELLER_MESSAGE));
     List<FieldError> errors = new ArrayList<>();
     RegisterContactDelegate.checkMessage(SELLER_MESSAGE, message, errors);
     if (!errors.isEmpty()) {

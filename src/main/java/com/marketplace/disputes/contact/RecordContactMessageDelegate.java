@@ -3,12 +3,12 @@ package com.marketplace.disputes.contact;
 import static com.marketplace.disputes.dispute.DisputeVariables.POSTED_BY;
 import static com.marketplace.disputes.dispute.DisputeVariables.POSTED_MESSAGE;
 
-import com.marketplace.disputes.dispute.Claim;
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeVariables;
-import com.marketplace.disputes.dispute.InvalidRequestException;
-import com.marketplace.disputes.dispute.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.Text;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -35,8 +35,8 @@ public class RecordContactMessageDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     DisputeVariables vars = DisputeVariables.of(execution);
     Case contact = facts.of(execution);
-    String author = Claim.text(vars.string(POSTED_BY));
-    String message = Claim.text(vars.string(POSTED_MESSAGE));
+    String author = Text.trimmed(vars.string(POSTED_BY));
+    String message = Text.trimmed(vars.string(POSTED_MESSAGE));
     List<FieldError> errors = new ArrayList<>();
     String role = contact.roleOf(author);
     if (role == null) {

@@ -7,7 +7,10 @@ import static com.marketplace.disputes.dispute.DisputeVariables.REASON;
 import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_AMOUNT;
 import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_RESOLUTION;
 
-import com.marketplace.disputes.dispute.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.Money;
+import com.marketplace.disputes.kernel.Text;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +41,7 @@ public record Claim(
    */
   public static Claim read(Function<String, Object> source, BigDecimal orderAmount) {
     List<FieldError> errors = new ArrayList<>();
-    String reason = text(source.apply(REASON));
+    String reason = Text.trimmed(source.apply(REASON));
     if (reason == null) {
       errors.add(new FieldError(REASON, "is required"));
     } else if (!REASONS.contains(reason)) {
@@ -46,25 +49,25 @@ public record Claim(
     }
     Object received = source.apply(ITEM_RECEIVED);
     Boolean itemReceived = received instanceof Boolean b ? b
-        : "true".equals(text(received)) ? Boolean.TRUE
-        : "false".equals(text(received)) ? Boolean.FALSE : null;
+        : "true".equals(Text.trimmed(received)) ? Boolean.TRUE
+        : "false".equals(Text.trimmed(received)) ? Boolean.FALSE : null;
     if (itemReceived == null) {
       errors.add(new FieldError(ITEM_RECEIVED, "is required (true or false)"));
     }
-    String problemDetail = text(source.apply(PROBLEM_DETAIL));
+    String problemDetail = Text.trimmed(source.apply(PROBLEM_DETAIL));
     if (Boolean.TRUE.equals(itemReceived) && problemDetail == null) {
       errors.add(new FieldError(PROBLEM_DETAIL, "is required when the item was received"));
     } else if (problemDetail != null && !PROBLEM_DETAILS.contains(problemDetail)) {
       errors.add(new FieldError(PROBLEM_DETAIL, "must be one of " + sorted(PROBLEM_DETAILS)));
     }
-    String description = text(source.apply(DESCRIPTION));
+    String description = Text.trimmed(source.apply(DESCRIPTION));
     if (description == null) {
       errors.add(new FieldError(DESCRIPTION, "is required"));
     } else if (description.length() < MIN_DESCRIPTION || description.length() > MAX_DESCRIPTION) {
       errors.add(new FieldError(DESCRIPTION,
           "must be " + MIN_DESCRIPTION + " to " + MAX_DESCRIPTION + " characters"));
     }
-    String resolution = text(source.apply(REQUESTED_RESOLUTION));
+    String resolution = Text.trimmed(source.apply(REQUESTED_RESOLUTION));
     if (resolution == null) {
       errors.add(new FieldError(REQUESTED_RESOLUTION, "is required"));
     } else if (!RESOLUTIONS.contains(resolution)) {
@@ -74,7 +77,7 @@ public record Claim(
     Object rawAmount = source.apply(REQUESTED_AMOUNT);
     if ("PARTIAL_REFUND".equals(resolution)) {
       amount = partialAmount(REQUESTED_AMOUNT, rawAmount, orderAmount, errors);
-    } else if (text(rawAmount) != null && Money.parse(rawAmount) == null) {
+    } else if (Text.trimmed(rawAmount) != null && Money.parse(rawAmount) == null) {
       errors.add(new FieldError(REQUESTED_AMOUNT, "must be a decimal string such as 12.50"));
     }
     if (!errors.isEmpty()) {
@@ -87,7 +90,7 @@ public record Claim(
   /** Checks a partial refund amount: a decimal string, above zero and below the order amount. */
   public static BigDecimal partialAmount(String field, Object raw, BigDecimal orderAmount,
       List<FieldError> errors) {
-    if (text(raw) == null) {
+    if (Text.trimmed(raw) == null) {
       errors.add(new FieldError(field, "is required for a partial refund"));
       return null;
     }
@@ -102,15 +105,6 @@ public record Claim(
       return null;
     }
     return amount;
-  }
-
-  /** The trimmed text of a value; null when it is missing or blank. */
-  public static String text(Object value) {
-    if (value == null) {
-      return null;
-    }
-    String s = value.toString().trim();
-    return s.isEmpty() ? null : s;
   }
 
   private static String sorted(Set<String> values) {

@@ -4,6 +4,7 @@ import static com.marketplace.disputes.dispute.DisputeVariables.PROBLEM_DETAIL;
 import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_AMOUNT;
 
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
+import com.marketplace.disputes.kernel.Money;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

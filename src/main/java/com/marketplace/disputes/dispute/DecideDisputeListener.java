@@ -9,6 +9,9 @@ import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_REQUEST
 import static com.marketplace.disputes.dispute.DisputeVariables.PLATFORM_DECISION;
 
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
+import com.marketplace.disputes.kernel.Money;
+import com.marketplace.disputes.kernel.Requester;
+import com.marketplace.disputes.kernel.TaskAnswers;
 import java.math.BigDecimal;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -17,6 +17,7 @@ import com.marketplace.disputes.contact.ContactRecords;
 import com.marketplace.disputes.contact.ContactRecords.ContactRecord;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.dispute.DisputeRecords.Outcome;
+import com.marketplace.disputes.kernel.Money;
 import com.marketplace.disputes.orders.Order;
 import com.marketplace.disputes.orders.OrderRepository;
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package com.marketplace.disputes.dispute;
 
+import com.marketplace.disputes.kernel.Money;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.VariableScope;
 

@@ -7,6 +7,7 @@ import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_BY;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.dispute.DisputeRecords.OfferEntry;
+import com.marketplace.disputes.kernel.Requester;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

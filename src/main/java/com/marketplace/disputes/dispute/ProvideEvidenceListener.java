@@ -2,6 +2,7 @@ package com.marketplace.disputes.dispute;
 
 import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_NOTE;
 
+import com.marketplace.disputes.kernel.TaskAnswers;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

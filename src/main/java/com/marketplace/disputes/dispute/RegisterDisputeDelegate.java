@@ -10,6 +10,12 @@ import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_AMOUNT
 import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_ID;
 
 import com.marketplace.disputes.config.DisputePolicy;
+import com.marketplace.disputes.kernel.AppClock;
+import com.marketplace.disputes.kernel.Ids;
+import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.Money;
+import com.marketplace.disputes.kernel.Requester;
+import com.marketplace.disputes.kernel.Text;
 import com.marketplace.disputes.orders.Order;
 import com.marketplace.disputes.orders.OrderRepository;
 import java.time.Duration;
@@ -47,15 +53,16 @@ public class RegisterDisputeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     DisputeVariables vars = DisputeVariables.of(execution);
-    String buyerId = buyerId(vars);
-    String orderId = Claim.text(vars.string(ORDER_ID));
+    // The buyer is the requester, unless the marketplace (or an admin) opens it on their behalf.
+    String buyerId = requester.actingFor(vars.string(BUYER_ID), BUYER_ID, "Invalid dispute request");
+    String orderId = Text.trimmed(vars.string(ORDER_ID));
     if (orderId == null) {
       throw InvalidRequestException.of("Invalid dispute request", ORDER_ID, "is required");
     }
     Optional<Order> order = orders.findForUpdate(orderId);
     Claim claim = Claim.read(execution::getVariable, order.map(Order::amount).orElse(null));
 
-    String disputeId = DisputeIds.next("D");
+    String disputeId = Ids.next("D");
     execution.setProcessBusinessKey(disputeId);
     vars.set(DISPUTE_ID, disputeId);
     vars.set(BUYER_ID, buyerId);
@@ -76,28 +83,10 @@ public class RegisterDisputeDelegate implements JavaDelegate {
     eligibilityFacts(execution, buyerId, orderId, order);
   }
 
-  /** The buyer is the requester, unless the marketplace (or an admin) starts it on their behalf. */
-  private String buyerId(DisputeVariables vars) {
-    String given = Claim.text(vars.string(BUYER_ID));
-    if (requester.actsOnBehalf()) {
-      if (given == null) {
-        throw InvalidRequestException.of("Invalid dispute request", BUYER_ID,
-            "is required when the marketplace opens a dispute for a buyer");
-      }
-      return given;
-    }
-    String user = requester.userId();
-    if (given != null && !given.equals(user)) {
-      throw InvalidRequestException.of("Invalid dispute request", BUYER_ID,
-          "must be your own user id: a buyer opens disputes only for themselves");
-    }
-    return user;
-  }
-
   /** Transient inputs of the disputeEligibility decision: read once, never stored. */
   private void eligibilityFacts(DelegateExecution execution, String buyerId, String orderId,
       Optional<Order> order) {
-    Instant now = DisputeRecords.now();
+    Instant now = AppClock.now();
     transientVar(execution, "orderFound", order.isPresent());
     transientVar(execution, "orderBuyer", order.map(o -> o.buyerId().equals(buyerId)).orElse(false));
     transientVar(execution, "existingDispute", records.blockingDispute(orderId));

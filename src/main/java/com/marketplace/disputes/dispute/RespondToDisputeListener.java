@@ -6,6 +6,9 @@ import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_COMMENT;
 import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_RESPONSE;
 
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
+import com.marketplace.disputes.kernel.Money;
+import com.marketplace.disputes.kernel.TaskAnswers;
+import com.marketplace.disputes.kernel.Text;
 import java.math.BigDecimal;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -42,7 +45,7 @@ public class RespondToDisputeListener implements TaskListener {
             dispute.orderAmount(), answers.errors());
       }
     }
-    String comment = Claim.text(task.getVariable(SELLER_COMMENT));
+    String comment = Text.trimmed(task.getVariable(SELLER_COMMENT));
     if ("REJECT".equals(response)) {
       comment = answers.text(SELLER_COMMENT, 4000);
     }

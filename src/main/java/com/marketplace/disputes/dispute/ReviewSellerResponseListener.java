@@ -6,6 +6,8 @@ import static com.marketplace.disputes.dispute.DisputeVariables.OFFER_RESOLUTION
 
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords.OfferEntry;
+import com.marketplace.disputes.kernel.Money;
+import com.marketplace.disputes.kernel.TaskAnswers;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;

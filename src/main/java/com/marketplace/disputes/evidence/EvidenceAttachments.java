@@ -2,8 +2,8 @@ package com.marketplace.disputes.evidence;
 
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
-import com.marketplace.disputes.dispute.InvalidRequestException;
-import com.marketplace.disputes.dispute.Requester;
+import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.Requester;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

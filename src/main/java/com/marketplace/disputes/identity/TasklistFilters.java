@@ -79,18 +79,18 @@ public class TasklistFilters {
         "Escalated disputes no mediator has claimed yet, the oldest deadline first", -6, null,
         taskService.createTaskQuery().taskCandidateGroup(PlatformGroups.MEDIATORS)
             .taskUnassigned().orderByDueDate().asc(),
-        disputeColumns(), List.of(PlatformGroups.MEDIATORS, PlatformGroups.SENIOR_MEDIATORS)));
+        disputeColumns(), PlatformGroups.QUEUE_WORKERS));
     specs.add(new FilterSpec(OVERDUE_DECISIONS,
         "Disputes past the mediation service level, claimed or not", -5, RED,
         taskService.createTaskQuery().taskCandidateGroup(PlatformGroups.MEDIATORS)
             .includeAssignedTasks().taskDefinitionKey("DecideDispute")
             .dueBeforeExpression("${now()}").orderByDueDate().asc(),
-        disputeColumns(), List.of(PlatformGroups.MEDIATORS, PlatformGroups.SENIOR_MEDIATORS)));
+        disputeColumns(), PlatformGroups.QUEUE_WORKERS));
     specs.add(new FilterSpec(CLAIMED_BY_ME,
         "Tasks you claimed from a queue, the nearest deadline first", -4, null,
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
             .orderByDueDate().asc(),
-        disputeColumns(), List.of(PlatformGroups.MEDIATORS, PlatformGroups.SENIOR_MEDIATORS)));
+        disputeColumns(), PlatformGroups.QUEUE_WORKERS));
     List<Map<String, String>> appealColumns = new ArrayList<>();
     appealColumns.add(column("disputeId", "Dispute"));
     appealColumns.add(column("appellantId", "Appellant"));

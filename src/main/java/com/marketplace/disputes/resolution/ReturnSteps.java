@@ -5,7 +5,7 @@ import static com.marketplace.disputes.dispute.DisputeVariables.RETURN_TRACKING_
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords;
-import com.marketplace.disputes.dispute.InvalidRequestException;
+import com.marketplace.disputes.kernel.InvalidRequestException;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,6 +1,6 @@
-package com.marketplace.disputes.dispute;
+package com.marketplace.disputes.kernel;
 
-import com.marketplace.disputes.dispute.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +18,7 @@ public final class TaskAnswers {
 
   /** A required choice among {@code allowed}. */
   public String choice(String field, Set<String> allowed) {
-    String value = Claim.text(task.getVariable(field));
+    String value = Text.trimmed(task.getVariable(field));
     if (value == null) {
       errors.add(new FieldError(field, "is required"));
       return null;
@@ -33,7 +33,7 @@ public final class TaskAnswers {
 
   /** Required text of at most {@code max} characters. */
   public String text(String field, int max) {
-    String value = Claim.text(task.getVariable(field));
+    String value = Text.trimmed(task.getVariable(field));
     if (value == null) {
       errors.add(new FieldError(field, "is required"));
     } else if (value.length() > max) {
