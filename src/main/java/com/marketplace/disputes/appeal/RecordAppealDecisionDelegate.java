@@ -1,12 +1,12 @@
 package com.marketplace.disputes.appeal;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.CARRY_OUT_RESOLUTION;
+import static com.marketplace.disputes.appeal.AppealProcess.CARRY_OUT_RESOLUTION;
 
 import com.marketplace.disputes.appeal.AppealRecords.AppealRecord;
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords;
-import com.marketplace.disputes.dispute.DisputeVariables;
+import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.payment.RefundService;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -49,7 +49,7 @@ public class RecordAppealDecisionDelegate implements JavaDelegate {
     disputes.event(appeal.disputeId(), decided.reviewerId(), "PLATFORM",
         overturned ? "APPEAL_OVERTURNED" : "APPEAL_UPHELD", decided.rationale(), resolution,
         refund);
-    DisputeVariables.of(execution).set(CARRY_OUT_RESOLUTION, overturned
+    ProcessVariables.of(execution).set(CARRY_OUT_RESOLUTION, overturned
         && ("RETURN_AND_REFUND".equals(resolution) || "REPLACEMENT".equals(resolution)
             || refund.compareTo(refunds.refundedSoFar(appeal.disputeId())) > 0));
   }

@@ -1,10 +1,10 @@
 package com.marketplace.disputes.appeal;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.APPEAL_DECISION;
-import static com.marketplace.disputes.dispute.DisputeVariables.APPEAL_RATIONALE;
-import static com.marketplace.disputes.dispute.DisputeVariables.REFUND_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.RESOLUTION;
-import static com.marketplace.disputes.dispute.DisputeVariables.REVIEWED_BY;
+import static com.marketplace.disputes.appeal.AppealProcess.APPEAL_DECISION;
+import static com.marketplace.disputes.appeal.AppealProcess.APPEAL_RATIONALE;
+import static com.marketplace.disputes.appeal.AppealProcess.REFUND_AMOUNT;
+import static com.marketplace.disputes.appeal.AppealProcess.RESOLUTION;
+import static com.marketplace.disputes.appeal.AppealProcess.REVIEWED_BY;
 
 import com.marketplace.disputes.appeal.AppealRecords.AppealRecord;
 import com.marketplace.disputes.dispute.Claim;

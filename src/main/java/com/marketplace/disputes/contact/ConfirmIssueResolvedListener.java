@@ -1,9 +1,9 @@
 package com.marketplace.disputes.contact;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.ISSUE_RESOLVED;
-import static com.marketplace.disputes.dispute.DisputeVariables.OPEN_DISPUTE;
-import static com.marketplace.disputes.dispute.DisputeVariables.PROBLEM_DETAIL;
-import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_AMOUNT;
+import static com.marketplace.disputes.contact.SellerContactProcess.ISSUE_RESOLVED;
+import static com.marketplace.disputes.contact.SellerContactProcess.OPEN_DISPUTE;
+import static com.marketplace.disputes.dispute.DisputeProcess.PROBLEM_DETAIL;
+import static com.marketplace.disputes.dispute.DisputeProcess.REQUESTED_AMOUNT;
 
 import com.marketplace.disputes.dispute.Claim;
 import com.marketplace.disputes.dispute.DisputeFacts;

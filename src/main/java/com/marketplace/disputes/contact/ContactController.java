@@ -1,7 +1,8 @@
 package com.marketplace.disputes.contact;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.POSTED_BY;
-import static com.marketplace.disputes.dispute.DisputeVariables.POSTED_MESSAGE;
+import static com.marketplace.disputes.contact.SellerContactProcess.MESSAGE_POSTED;
+import static com.marketplace.disputes.contact.SellerContactProcess.POSTED_BY;
+import static com.marketplace.disputes.contact.SellerContactProcess.POSTED_MESSAGE;
 import com.marketplace.disputes.contact.ContactRecords.ContactMessage;
 import com.marketplace.disputes.contact.ContactRecords.ContactRecord;
 import com.marketplace.disputes.kernel.ApiProblems;
@@ -39,8 +40,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/contacts")
 public class ContactController {
-
-  static final String MESSAGE_POSTED = "ContactMessagePosted";
 
   private final ContactRecords contacts;
   private final IdentityService identityService;

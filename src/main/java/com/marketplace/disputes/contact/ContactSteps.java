@@ -1,14 +1,14 @@
 package com.marketplace.disputes.contact;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.CONTACT_OUTCOME;
-import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_MESSAGE;
-import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_REPLIED;
+import static com.marketplace.disputes.contact.SellerContactProcess.CONTACT_OUTCOME;
+import static com.marketplace.disputes.contact.SellerContactProcess.SELLER_MESSAGE;
+import static com.marketplace.disputes.contact.SellerContactProcess.SELLER_REPLIED;
 
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
-import com.marketplace.disputes.dispute.DisputeVariables;
 import com.marketplace.disputes.kernel.InvalidRequestException;
 import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.kernel.Text;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ public class ContactSteps {
   /** A task opened (after its due date was set): the contact shows whose move it is. */
   public void taskOpened(DelegateTask task) {
     String contactId = facts.of(task).contactId();
-    boolean seller = "ReplyToBuyer".equals(task.getTaskDefinitionKey());
+    boolean seller = SellerContactProcess.REPLY_TO_BUYER.equals(task.getTaskDefinitionKey());
     contacts.awaiting(contactId,
         seller ? ContactRecords.AWAITING_SELLER : ContactRecords.AWAITING_BUYER,
         seller ? "SELLER" : "BUYER",
@@ -58,7 +58,7 @@ public class ContactSteps {
 
   /** The reply deadline passed: noted, so a dispute opened later shows the seller's silence. */
   public void sellerSilent(DelegateExecution execution) {
-    DisputeVariables.of(execution).set(SELLER_REPLIED, false);
+    ProcessVariables.of(execution).set(SELLER_REPLIED, false);
     contacts.sellerSilent(facts.of(execution).contactId());
   }
 
@@ -78,7 +78,7 @@ public class ContactSteps {
   }
 
   private void close(DelegateExecution execution, String outcome) {
-    DisputeVariables.of(execution).set(CONTACT_OUTCOME, outcome);
+    ProcessVariables.of(execution).set(CONTACT_OUTCOME, outcome);
     contacts.close(facts.of(execution).contactId(), outcome, null);
   }
 }

@@ -1,13 +1,13 @@
 package com.marketplace.disputes.contact;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.POSTED_BY;
-import static com.marketplace.disputes.dispute.DisputeVariables.POSTED_MESSAGE;
+import static com.marketplace.disputes.contact.SellerContactProcess.POSTED_BY;
+import static com.marketplace.disputes.contact.SellerContactProcess.POSTED_MESSAGE;
 
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
-import com.marketplace.disputes.dispute.DisputeVariables;
 import com.marketplace.disputes.kernel.InvalidRequestException;
 import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.kernel.Text;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,7 @@ public class RecordContactMessageDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
+    ProcessVariables vars = ProcessVariables.of(execution);
     Case contact = facts.of(execution);
     String author = Text.trimmed(vars.string(POSTED_BY));
     String message = Text.trimmed(vars.string(POSTED_MESSAGE));

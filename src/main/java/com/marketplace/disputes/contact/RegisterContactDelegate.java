@@ -1,19 +1,19 @@
 package com.marketplace.disputes.contact;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.BUYER_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.BUYER_MESSAGE;
-import static com.marketplace.disputes.dispute.DisputeVariables.CONTACT_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.CURRENCY;
-import static com.marketplace.disputes.dispute.DisputeVariables.ORDER_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.ORDER_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_ID;
+import static com.marketplace.disputes.contact.SellerContactProcess.BUYER_ID;
+import static com.marketplace.disputes.contact.SellerContactProcess.BUYER_MESSAGE;
+import static com.marketplace.disputes.contact.SellerContactProcess.CONTACT_ID;
+import static com.marketplace.disputes.contact.SellerContactProcess.CURRENCY;
+import static com.marketplace.disputes.contact.SellerContactProcess.ORDER_AMOUNT;
+import static com.marketplace.disputes.contact.SellerContactProcess.ORDER_ID;
+import static com.marketplace.disputes.contact.SellerContactProcess.SELLER_ID;
 
-import com.marketplace.disputes.dispute.DisputeVariables;
 import com.marketplace.disputes.identity.DisputeAccess;
 import com.marketplace.disputes.kernel.Ids;
 import com.marketplace.disputes.kernel.InvalidRequestException;
 import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
 import com.marketplace.disputes.kernel.Money;
+import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.kernel.Requester;
 import com.marketplace.disputes.kernel.Text;
 import com.marketplace.disputes.orders.Order;
@@ -56,7 +56,7 @@ public class RegisterContactDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
+    ProcessVariables vars = ProcessVariables.of(execution);
     String buyerId = requester.actingFor(vars.string(BUYER_ID), BUYER_ID, WHAT);
     String orderId = Text.trimmed(vars.string(ORDER_ID));
     String message = Text.trimmed(vars.string(BUYER_MESSAGE));

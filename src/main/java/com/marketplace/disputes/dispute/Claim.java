@@ -1,11 +1,11 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.DESCRIPTION;
-import static com.marketplace.disputes.dispute.DisputeVariables.ITEM_RECEIVED;
-import static com.marketplace.disputes.dispute.DisputeVariables.PROBLEM_DETAIL;
-import static com.marketplace.disputes.dispute.DisputeVariables.REASON;
-import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_RESOLUTION;
+import static com.marketplace.disputes.dispute.DisputeProcess.DESCRIPTION;
+import static com.marketplace.disputes.dispute.DisputeProcess.ITEM_RECEIVED;
+import static com.marketplace.disputes.dispute.DisputeProcess.PROBLEM_DETAIL;
+import static com.marketplace.disputes.dispute.DisputeProcess.REASON;
+import static com.marketplace.disputes.dispute.DisputeProcess.REQUESTED_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.REQUESTED_RESOLUTION;
 
 import com.marketplace.disputes.kernel.InvalidRequestException;
 import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;

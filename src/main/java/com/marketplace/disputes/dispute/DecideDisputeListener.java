@@ -1,12 +1,12 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.DECIDED_BY;
-import static com.marketplace.disputes.dispute.DisputeVariables.DECISION_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.DECISION_RATIONALE;
-import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_PARTY;
-import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_REQUEST;
-import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_REQUESTED_FROM;
-import static com.marketplace.disputes.dispute.DisputeVariables.PLATFORM_DECISION;
+import static com.marketplace.disputes.dispute.DisputeProcess.DECIDED_BY;
+import static com.marketplace.disputes.dispute.DisputeProcess.DECISION_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.DECISION_RATIONALE;
+import static com.marketplace.disputes.dispute.DisputeProcess.EVIDENCE_PARTY;
+import static com.marketplace.disputes.dispute.DisputeProcess.EVIDENCE_REQUEST;
+import static com.marketplace.disputes.dispute.DisputeProcess.EVIDENCE_REQUESTED_FROM;
+import static com.marketplace.disputes.dispute.DisputeProcess.PLATFORM_DECISION;
 
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.kernel.Money;

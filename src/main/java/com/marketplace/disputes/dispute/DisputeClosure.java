@@ -1,8 +1,9 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.CLOSURE_REASON;
-import static com.marketplace.disputes.dispute.DisputeVariables.INELIGIBILITY_REASON;
+import static com.marketplace.disputes.dispute.DisputeProcess.CLOSURE_REASON;
+import static com.marketplace.disputes.dispute.DisputeProcess.INELIGIBILITY_REASON;
 
+import com.marketplace.disputes.kernel.ProcessVariables;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ public class DisputeClosure {
   }
 
   public void ineligible(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
+    ProcessVariables vars = ProcessVariables.of(execution);
     String disputeId = facts.of(execution).disputeId();
     String reason = vars.string(INELIGIBILITY_REASON);
     vars.set(CLOSURE_REASON, "INELIGIBLE");

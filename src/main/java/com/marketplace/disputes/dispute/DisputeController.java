@@ -64,14 +64,15 @@ public class DisputeController {
   public ResponseEntity<Void> escalate(@PathVariable String disputeId) {
     DisputeRecord dispute = visible(disputeId);
     String role = role(dispute);
-    correlate(disputeId, "DisputeEscalationRequested", Map.of("requestedBy", role));
+    correlate(disputeId, DisputeProcess.ESCALATION_REQUESTED_MESSAGE,
+        Map.of(DisputeProcess.REQUESTED_BY, role));
     return ResponseEntity.accepted().build();
   }
 
   @PostMapping("/{disputeId}/cancel")
   public ResponseEntity<Void> cancel(@PathVariable String disputeId) {
     buyerOnly(visible(disputeId));
-    correlate(disputeId, "DisputeCancelled", Map.of());
+    correlate(disputeId, DisputeProcess.CANCELLED_MESSAGE, Map.of());
     return ResponseEntity.accepted().build();
   }
 
@@ -81,9 +82,9 @@ public class DisputeController {
       @RequestBody Map<String, Object> changes) {
     buyerOnly(visible(disputeId));
     Map<String, Object> claimFields = new HashMap<>();
-    for (String field : List.of(DisputeVariables.REASON, DisputeVariables.ITEM_RECEIVED,
-        DisputeVariables.PROBLEM_DETAIL, DisputeVariables.DESCRIPTION,
-        DisputeVariables.REQUESTED_RESOLUTION, DisputeVariables.REQUESTED_AMOUNT)) {
+    for (String field : List.of(DisputeProcess.REASON, DisputeProcess.ITEM_RECEIVED,
+        DisputeProcess.PROBLEM_DETAIL, DisputeProcess.DESCRIPTION,
+        DisputeProcess.REQUESTED_RESOLUTION, DisputeProcess.REQUESTED_AMOUNT)) {
       if (changes.get(field) != null) {
         claimFields.put(field, changes.get(field));
       }
@@ -91,7 +92,7 @@ public class DisputeController {
     if (claimFields.isEmpty()) {
       throw InvalidRequestException.of("Nothing to modify", "body", "names no claim field");
     }
-    correlate(disputeId, "DisputeModified", claimFields);
+    correlate(disputeId, DisputeProcess.MODIFIED_MESSAGE, claimFields);
     return ResponseEntity.accepted().build();
   }
 

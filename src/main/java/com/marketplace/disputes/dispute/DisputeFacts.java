@@ -1,15 +1,15 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.APPELLANT_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.BUYER_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.CURRENCY;
-import static com.marketplace.disputes.dispute.DisputeVariables.DISPUTE_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_PARTY;
-import static com.marketplace.disputes.dispute.DisputeVariables.ORDER_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.ORDER_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.REFUND_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.RESOLUTION;
-import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_ID;
+import static com.marketplace.disputes.appeal.AppealProcess.APPELLANT_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.BUYER_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.CURRENCY;
+import static com.marketplace.disputes.dispute.DisputeProcess.DISPUTE_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.EVIDENCE_PARTY;
+import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.REFUND_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.RESOLUTION;
+import static com.marketplace.disputes.dispute.DisputeProcess.SELLER_ID;
 
 import com.marketplace.disputes.appeal.AppealRecords;
 import com.marketplace.disputes.appeal.AppealRecords.AppealRecord;

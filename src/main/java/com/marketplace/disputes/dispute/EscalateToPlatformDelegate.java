@@ -1,8 +1,9 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.ESCALATION_REASON;
+import static com.marketplace.disputes.dispute.DisputeProcess.ESCALATION_REASON;
 
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
+import com.marketplace.disputes.kernel.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ public class EscalateToPlatformDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Case dispute = facts.of(execution);
-    String reason = DisputeVariables.of(execution).string(ESCALATION_REASON);
+    String reason = ProcessVariables.of(execution).string(ESCALATION_REASON);
     records.escalated(dispute.disputeId(), reason);
     String actor = switch (reason) {
       case "BUYER_REQUESTED" -> dispute.buyerId();

@@ -1,12 +1,13 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.ESCALATION_REASON;
-import static com.marketplace.disputes.dispute.DisputeVariables.NEGOTIATION_OUTCOME;
-import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_BY;
+import static com.marketplace.disputes.dispute.DisputeProcess.ESCALATION_REASON;
+import static com.marketplace.disputes.dispute.DisputeProcess.NEGOTIATION_OUTCOME;
+import static com.marketplace.disputes.dispute.DisputeProcess.REQUESTED_BY;
 
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.dispute.DisputeRecords.OfferEntry;
+import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.kernel.Requester;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -49,7 +50,7 @@ public class Negotiation {
     BigDecimal refund = DisputeFacts.refundFor(resolution, claim.requestedAmount(),
         dispute.orderAmount());
     settle(execution, dispute, resolution, refund);
-    DisputeVariables.of(execution).set(NEGOTIATION_OUTCOME, AGREEMENT);
+    ProcessVariables.of(execution).set(NEGOTIATION_OUTCOME, AGREEMENT);
     records.event(dispute.disputeId(), dispute.sellerId(), "SELLER", "AGREED",
         "Seller accepted the claim", resolution, refund);
   }
@@ -60,7 +61,7 @@ public class Negotiation {
     OfferEntry offer = records.openOffer(dispute.disputeId()).orElseThrow(() ->
         new IllegalStateException(dispute.disputeId() + " has no open offer to accept"));
     BigDecimal refund = acceptOffer(execution, dispute, offer);
-    DisputeVariables.of(execution).set(NEGOTIATION_OUTCOME, AGREEMENT);
+    ProcessVariables.of(execution).set(NEGOTIATION_OUTCOME, AGREEMENT);
     records.event(dispute.disputeId(), dispute.buyerId(), "BUYER", "AGREED",
         "Buyer accepted the seller's offer", offer.resolution(), refund);
   }
@@ -80,14 +81,14 @@ public class Negotiation {
     } else {
       settle(execution, dispute, resolution, refund);
     }
-    DisputeVariables.of(execution).set(NEGOTIATION_OUTCOME, BUYER_NO_RESPONSE);
+    ProcessVariables.of(execution).set(NEGOTIATION_OUTCOME, BUYER_NO_RESPONSE);
     records.event(dispute.disputeId(), "system", "SYSTEM", "BUYER_NO_RESPONSE",
         "The buyer did not answer the seller's response in time", resolution, refund);
   }
 
   /** The dispute goes to the platform; {@code reason} is the contract's escalationReason. */
   public void escalated(DelegateExecution execution, String reason) {
-    DisputeVariables vars = DisputeVariables.of(execution);
+    ProcessVariables vars = ProcessVariables.of(execution);
     vars.set(NEGOTIATION_OUTCOME, ESCALATED);
     vars.set(ESCALATION_REASON, reason);
     records.answerOffer(facts.of(execution).disputeId(), "DECLINED");
@@ -95,7 +96,7 @@ public class Negotiation {
 
   /** A party asked for escalation by message: who asked decides the reason. */
   public void escalationRequested(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
+    ProcessVariables vars = ProcessVariables.of(execution);
     String requestedBy = vars.string(REQUESTED_BY);
     String user = requester.userId();
     boolean seller = "SELLER".equals(requestedBy)
@@ -106,7 +107,7 @@ public class Negotiation {
   /** The buyer cancelled: final, and the order can never get another dispute. */
   public void cancelled(DelegateExecution execution) {
     Case dispute = facts.of(execution);
-    DisputeVariables.of(execution).set(NEGOTIATION_OUTCOME, CANCELLED);
+    ProcessVariables.of(execution).set(NEGOTIATION_OUTCOME, CANCELLED);
     settle(execution, dispute, "NONE", BigDecimal.ZERO);
     records.answerOffer(dispute.disputeId(), "DECLINED");
     records.event(dispute.disputeId(), dispute.buyerId(), "BUYER", "CANCELLED",

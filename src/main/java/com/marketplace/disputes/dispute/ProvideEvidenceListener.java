@@ -1,6 +1,6 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_NOTE;
+import static com.marketplace.disputes.dispute.DisputeProcess.EVIDENCE_NOTE;
 
 import com.marketplace.disputes.kernel.TaskAnswers;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,19 +1,20 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.BUYER_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.CURRENCY;
-import static com.marketplace.disputes.dispute.DisputeVariables.DISPUTE_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.ORDER_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.ORDER_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.PROBLEM_DETAIL;
-import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.BUYER_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.CURRENCY;
+import static com.marketplace.disputes.dispute.DisputeProcess.DISPUTE_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.PROBLEM_DETAIL;
+import static com.marketplace.disputes.dispute.DisputeProcess.REQUESTED_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.SELLER_ID;
 
 import com.marketplace.disputes.config.DisputePolicy;
 import com.marketplace.disputes.kernel.AppClock;
 import com.marketplace.disputes.kernel.Ids;
 import com.marketplace.disputes.kernel.InvalidRequestException;
 import com.marketplace.disputes.kernel.Money;
+import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.kernel.Requester;
 import com.marketplace.disputes.kernel.Text;
 import com.marketplace.disputes.orders.Order;
@@ -52,7 +53,7 @@ public class RegisterDisputeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
+    ProcessVariables vars = ProcessVariables.of(execution);
     // The buyer is the requester, unless the marketplace (or an admin) opens it on their behalf.
     String buyerId = requester.actingFor(vars.string(BUYER_ID), BUYER_ID, "Invalid dispute request");
     String orderId = Text.trimmed(vars.string(ORDER_ID));

@@ -1,9 +1,9 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.OFFER_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.OFFER_RESOLUTION;
-import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_COMMENT;
-import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_RESPONSE;
+import static com.marketplace.disputes.dispute.DisputeProcess.OFFER_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.OFFER_RESOLUTION;
+import static com.marketplace.disputes.dispute.DisputeProcess.SELLER_COMMENT;
+import static com.marketplace.disputes.dispute.DisputeProcess.SELLER_RESPONSE;
 
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.kernel.Money;

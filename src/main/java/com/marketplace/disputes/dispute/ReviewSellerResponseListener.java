@@ -1,8 +1,8 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.BUYER_DECISION;
-import static com.marketplace.disputes.dispute.DisputeVariables.OFFER_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.OFFER_RESOLUTION;
+import static com.marketplace.disputes.dispute.DisputeProcess.BUYER_DECISION;
+import static com.marketplace.disputes.dispute.DisputeProcess.OFFER_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.OFFER_RESOLUTION;
 
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords.OfferEntry;

@@ -1,5 +1,6 @@
 package com.marketplace.disputes.evidence;
 
+import com.marketplace.disputes.dispute.DisputeProcess;
 import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.kernel.AppClock;
@@ -114,7 +115,7 @@ public class EvidenceService {
    */
   public List<Evidence> attach(String disputeId, String evidenceIds, String actingUserId) {
     DisputeRecord dispute = disputes.find(disputeId).orElseThrow(() ->
-        InvalidRequestException.of("Cannot attach evidence", "disputeId", "no dispute " + disputeId));
+        InvalidRequestException.of("Cannot attach evidence", DisputeProcess.DISPUTE_ID, "no dispute " + disputeId));
     Set<Long> ids = parseIds(evidenceIds);
     List<Evidence> found = store.findAll(ids);
     List<String> problems = new ArrayList<>();

@@ -1,6 +1,6 @@
 package com.marketplace.disputes.resolution;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.RETURN_TRACKING_NUMBER;
+import static com.marketplace.disputes.resolution.ReturnAndRefundProcess.RETURN_TRACKING_NUMBER;
 
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
