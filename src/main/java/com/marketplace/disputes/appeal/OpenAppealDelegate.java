@@ -7,6 +7,7 @@ import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.evidence.EvidenceAttachments;
 import com.marketplace.disputes.identity.DisputeAccess;
+import com.marketplace.disputes.kernel.Codes;
 import com.marketplace.disputes.kernel.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -39,7 +40,8 @@ public class OpenAppealDelegate implements JavaDelegate {
     String appellant = appeal.appellantId();
     disputes.appealed(appeal.disputeId(), appeal.appealId());
     access.grantParties(execution.getProcessInstanceId(), appeal.buyerId(), appeal.sellerId());
-    disputes.event(appeal.disputeId(), appellant, appeal.roleOf(appellant), "APPEAL_FILED",
+    disputes.event(appeal.disputeId(), appellant, Codes.name(appeal.roleOf(appellant)),
+        "APPEAL_FILED",
         appeal.appealId() + ": " + ProcessVariables.of(execution).string(APPEAL_STATEMENT), null,
         null);
     // The appellant's uploads join the dispute's case file through the evidence store, with its

@@ -11,6 +11,7 @@ import com.marketplace.disputes.kernel.ApiProblems.NotVisible;
 import com.marketplace.disputes.kernel.EngineCalls;
 import com.marketplace.disputes.kernel.InvalidRequestException;
 import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.Party;
 import com.marketplace.disputes.kernel.Requester;
 import com.marketplace.disputes.kernel.Text;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public class ContactController {
       @RequestBody Map<String, Object> request) {
     ContactRecord contact = visible(contactId);
     String author = user().getUserId();
-    if (RecordContactMessageDelegate.roleOf(author, contact.buyerId(), contact.sellerId()) == null) {
+    if (Party.of(author, contact.buyerId(), contact.sellerId()) == null) {
       throw new NotAllowed("Only the buyer and the seller write in a contact.");
     }
     String message = Text.trimmed(request.get("message"));

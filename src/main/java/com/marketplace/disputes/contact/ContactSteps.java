@@ -8,6 +8,7 @@ import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.kernel.InvalidRequestException;
 import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.Party;
 import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.kernel.Text;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public class ContactSteps {
     boolean seller = SellerContactProcess.REPLY_TO_BUYER.equals(task.getTaskDefinitionKey());
     contacts.awaiting(contactId,
         seller ? ContactRecords.AWAITING_SELLER : ContactRecords.AWAITING_BUYER,
-        seller ? "SELLER" : "BUYER",
+        (seller ? Party.SELLER : Party.BUYER).name(),
         task.getDueDate() == null ? null : task.getDueDate().toInstant());
   }
 
@@ -53,7 +54,7 @@ public class ContactSteps {
     }
     task.setVariable(SELLER_MESSAGE, message);
     task.setVariable(SELLER_REPLIED, true);
-    contacts.addMessage(contact.contactId(), contact.sellerId(), "SELLER", message);
+    contacts.addMessage(contact.contactId(), contact.sellerId(), Party.SELLER.name(), message);
   }
 
   /** The reply deadline passed: noted, so a dispute opened later shows the seller's silence. */

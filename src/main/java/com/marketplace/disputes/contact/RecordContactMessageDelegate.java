@@ -7,6 +7,7 @@ import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.kernel.InvalidRequestException;
 import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.Party;
 import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.kernel.Text;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public class RecordContactMessageDelegate implements JavaDelegate {
     String author = Text.trimmed(vars.string(POSTED_BY));
     String message = Text.trimmed(vars.string(POSTED_MESSAGE));
     List<FieldError> errors = new ArrayList<>();
-    String role = contact.roleOf(author);
+    Party role = contact.roleOf(author);
     if (role == null) {
       errors.add(new FieldError(POSTED_BY, "must be the buyer or the seller of the contact"));
     }
@@ -46,13 +47,6 @@ public class RecordContactMessageDelegate implements JavaDelegate {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException("Cannot post the message", errors);
     }
-    contacts.addMessage(contact.contactId(), author, role, message);
-  }
-
-  static String roleOf(String userId, String buyerId, String sellerId) {
-    if (userId == null) {
-      return null;
-    }
-    return userId.equals(buyerId) ? "BUYER" : userId.equals(sellerId) ? "SELLER" : null;
+    contacts.addMessage(contact.contactId(), author, role.name(), message);
   }
 }

@@ -13,6 +13,7 @@ import com.marketplace.disputes.kernel.Ids;
 import com.marketplace.disputes.kernel.InvalidRequestException;
 import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
 import com.marketplace.disputes.kernel.Money;
+import com.marketplace.disputes.kernel.Party;
 import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.kernel.Requester;
 import com.marketplace.disputes.kernel.Text;
@@ -92,7 +93,7 @@ public class RegisterContactDelegate implements JavaDelegate {
     } catch (DuplicateKeyException raced) {
       throw InvalidRequestException.of(WHAT, ORDER_ID, "has an open contact already");
     }
-    contacts.addMessage(contactId, buyerId, "BUYER", message);
+    contacts.addMessage(contactId, buyerId, Party.BUYER.name(), message);
     access.grantParties(execution.getProcessInstanceId(), buyerId, order.sellerId());
   }
 

@@ -24,9 +24,11 @@ public class DisputeClosure {
     ProcessVariables vars = ProcessVariables.of(execution);
     String disputeId = facts.of(execution).disputeId();
     String reason = vars.string(INELIGIBILITY_REASON);
-    vars.set(CLOSURE_REASON, "INELIGIBLE");
-    facts.settle(execution, disputeId, "NONE", BigDecimal.ZERO);
-    records.close(disputeId, "INELIGIBLE", "INELIGIBLE", "NONE", BigDecimal.ZERO, reason);
+    String ineligible = ClosureReason.INELIGIBLE.name();
+    vars.set(CLOSURE_REASON, ineligible);
+    facts.settle(execution, disputeId, Resolution.NONE.name(), BigDecimal.ZERO);
+    records.close(disputeId, "INELIGIBLE", ineligible, Resolution.NONE.name(), BigDecimal.ZERO,
+        reason);
     records.event(disputeId, "system", "SYSTEM", "INELIGIBLE", reason, null, null);
   }
 }

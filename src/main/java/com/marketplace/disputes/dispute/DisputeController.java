@@ -6,6 +6,7 @@ import com.marketplace.disputes.kernel.ApiProblems.NotAllowed;
 import com.marketplace.disputes.kernel.ApiProblems.NotVisible;
 import com.marketplace.disputes.kernel.EngineCalls;
 import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.Party;
 import com.marketplace.disputes.kernel.Requester;
 import java.util.HashMap;
 import java.util.List;
@@ -120,12 +121,9 @@ public class DisputeController {
   }
 
   private String role(DisputeRecord dispute) {
-    String user = user().getUserId();
-    if (user.equals(dispute.buyerId())) {
-      return "BUYER";
-    }
-    if (user.equals(dispute.sellerId())) {
-      return "SELLER";
+    Party party = Party.of(user().getUserId(), dispute.buyerId(), dispute.sellerId());
+    if (party != null) {
+      return party.name();
     }
     throw new NotAllowed("Only the buyer or the seller of a dispute can escalate it.");
   }

@@ -66,5 +66,16 @@ public final class DisputeProcess {
   public static final String MEDIATION_OVERDUE = "mediationOverdue";
   public static final String CLOSURE_REASON = "closureReason";
 
+  // Inputs of the decision disputeEligibility, set transiently by RegisterDispute.
+  public static final String ORDER_FOUND = "orderFound";
+  public static final String ORDER_BUYER = "orderBuyer";
+  public static final String EXISTING_DISPUTE = "existingDispute";
+  public static final String ITEM_TYPE = "itemType";
+  public static final String DAYS_SINCE_SHIPPED = "daysSinceShipped";
+  public static final String ESTIMATED_DELIVERY_PASSED = "estimatedDeliveryPassed";
+  public static final String PROTECTION_DAYS_LEFT = "protectionDaysLeft";
+  public static final String MIN_DAYS_SINCE_SHIPPING = "minDaysSinceShipping";
+  public static final String MIN_PROTECTION_DAYS_LEFT = "minProtectionDaysLeft";
+
   private DisputeProcess() {}
 }

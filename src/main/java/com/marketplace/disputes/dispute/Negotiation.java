@@ -7,6 +7,7 @@ import static com.marketplace.disputes.dispute.DisputeProcess.REQUESTED_BY;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.dispute.DisputeRecords.OfferEntry;
+import com.marketplace.disputes.kernel.Party;
 import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.kernel.Requester;
 import java.math.BigDecimal;
@@ -73,7 +74,7 @@ public class Negotiation {
   public void settleOnBuyerSilence(DelegateExecution execution) {
     Case dispute = facts.of(execution);
     Optional<OfferEntry> offer = records.openOffer(dispute.disputeId());
-    String resolution = "NONE";
+    String resolution = Resolution.NONE.name();
     BigDecimal refund = BigDecimal.ZERO;
     if (offer.isPresent()) {
       resolution = offer.get().resolution();
@@ -99,16 +100,17 @@ public class Negotiation {
     ProcessVariables vars = ProcessVariables.of(execution);
     String requestedBy = vars.string(REQUESTED_BY);
     String user = requester.userId();
-    boolean seller = "SELLER".equals(requestedBy)
+    boolean seller = Party.SELLER.name().equals(requestedBy)
         || requestedBy == null && user != null && user.equals(facts.of(execution).sellerId());
-    escalated(execution, seller ? "SELLER_REQUESTED" : "BUYER_REQUESTED");
+    escalated(execution,
+        (seller ? EscalationReason.SELLER_REQUESTED : EscalationReason.BUYER_REQUESTED).name());
   }
 
   /** The buyer cancelled: final, and the order can never get another dispute. */
   public void cancelled(DelegateExecution execution) {
     Case dispute = facts.of(execution);
     ProcessVariables.of(execution).set(NEGOTIATION_OUTCOME, CANCELLED);
-    settle(execution, dispute, "NONE", BigDecimal.ZERO);
+    settle(execution, dispute, Resolution.NONE.name(), BigDecimal.ZERO);
     records.answerOffer(dispute.disputeId(), "DECLINED");
     records.event(dispute.disputeId(), dispute.buyerId(), "BUYER", "CANCELLED",
         "The buyer cancelled the dispute", null, null);

@@ -2,10 +2,19 @@ package com.marketplace.disputes.dispute;
 
 import static com.marketplace.disputes.dispute.DisputeProcess.BUYER_ID;
 import static com.marketplace.disputes.dispute.DisputeProcess.CURRENCY;
+import static com.marketplace.disputes.dispute.DisputeProcess.DAYS_SINCE_SHIPPED;
 import static com.marketplace.disputes.dispute.DisputeProcess.DISPUTE_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.ESTIMATED_DELIVERY_PASSED;
+import static com.marketplace.disputes.dispute.DisputeProcess.EXISTING_DISPUTE;
+import static com.marketplace.disputes.dispute.DisputeProcess.ITEM_TYPE;
+import static com.marketplace.disputes.dispute.DisputeProcess.MIN_DAYS_SINCE_SHIPPING;
+import static com.marketplace.disputes.dispute.DisputeProcess.MIN_PROTECTION_DAYS_LEFT;
 import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_BUYER;
+import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_FOUND;
 import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_ID;
 import static com.marketplace.disputes.dispute.DisputeProcess.PROBLEM_DETAIL;
+import static com.marketplace.disputes.dispute.DisputeProcess.PROTECTION_DAYS_LEFT;
 import static com.marketplace.disputes.dispute.DisputeProcess.REQUESTED_AMOUNT;
 import static com.marketplace.disputes.dispute.DisputeProcess.SELLER_ID;
 
@@ -88,18 +97,19 @@ public class RegisterDisputeDelegate implements JavaDelegate {
   private void eligibilityFacts(DelegateExecution execution, String buyerId, String orderId,
       Optional<Order> order) {
     Instant now = AppClock.now();
-    transientVar(execution, "orderFound", order.isPresent());
-    transientVar(execution, "orderBuyer", order.map(o -> o.buyerId().equals(buyerId)).orElse(false));
-    transientVar(execution, "existingDispute", records.blockingDispute(orderId));
-    transientVar(execution, "itemType", order.map(o -> o.itemType().name()).orElse(null));
-    transientVar(execution, "daysSinceShipped", order.map(Order::shippedAt)
+    transientVar(execution, ORDER_FOUND, order.isPresent());
+    transientVar(execution, ORDER_BUYER,
+        order.map(o -> o.buyerId().equals(buyerId)).orElse(false));
+    transientVar(execution, EXISTING_DISPUTE, records.blockingDispute(orderId));
+    transientVar(execution, ITEM_TYPE, order.map(o -> o.itemType().name()).orElse(null));
+    transientVar(execution, DAYS_SINCE_SHIPPED, order.map(Order::shippedAt)
         .map(shipped -> (int) Duration.between(shipped, now).toDays()).orElse(null));
-    transientVar(execution, "estimatedDeliveryPassed", order.map(Order::estimatedDeliveryAt)
+    transientVar(execution, ESTIMATED_DELIVERY_PASSED, order.map(Order::estimatedDeliveryAt)
         .map(eta -> !eta.isAfter(now)).orElse(false));
-    transientVar(execution, "protectionDaysLeft", order.map(Order::protectionEndsAt)
+    transientVar(execution, PROTECTION_DAYS_LEFT, order.map(Order::protectionEndsAt)
         .map(ends -> (int) Duration.between(now, ends).toDays()).orElse(0));
-    transientVar(execution, "minDaysSinceShipping", policy.getMinDaysSinceShipping());
-    transientVar(execution, "minProtectionDaysLeft", policy.getMinProtectionDaysLeft());
+    transientVar(execution, MIN_DAYS_SINCE_SHIPPING, policy.getMinDaysSinceShipping());
+    transientVar(execution, MIN_PROTECTION_DAYS_LEFT, policy.getMinProtectionDaysLeft());
   }
 
   private static void transientVar(DelegateExecution execution, String name, Object value) {
