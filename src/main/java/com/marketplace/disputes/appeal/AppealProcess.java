@@ -27,13 +27,7 @@ public final class AppealProcess {
   public static final String DISPUTE_REFUND_AMOUNT = "disputeRefundAmount";
   public static final String CARRY_OUT_RESOLUTION = "carryOutResolution";
 
-  public static final String DISPUTE_ID = DisputeProcess.DISPUTE_ID;
-  public static final String ORDER_ID = DisputeProcess.ORDER_ID;
-  public static final String BUYER_ID = DisputeProcess.BUYER_ID;
-  public static final String SELLER_ID = DisputeProcess.SELLER_ID;
-  public static final String ORDER_AMOUNT = DisputeProcess.ORDER_AMOUNT;
-  public static final String CURRENCY = DisputeProcess.CURRENCY;
-  /** The new outcome of an overturn. */
+  /** The new outcome of an overturn, under the dispute's names. */
   public static final String RESOLUTION = DisputeProcess.RESOLUTION;
   public static final String REFUND_AMOUNT = DisputeProcess.REFUND_AMOUNT;
   /** The appealed decision, copied from the dispute for the reviewer. */

@@ -1,15 +1,15 @@
 package com.marketplace.disputes.contact;
 
-import static com.marketplace.disputes.contact.SellerContactProcess.BUYER_ID;
 import static com.marketplace.disputes.contact.SellerContactProcess.CONTACT_ID;
 import static com.marketplace.disputes.contact.SellerContactProcess.CONTACT_OUTCOME;
 import static com.marketplace.disputes.contact.SellerContactProcess.DISPUTE_ELIGIBLE;
-import static com.marketplace.disputes.contact.SellerContactProcess.DISPUTE_ID;
-import static com.marketplace.disputes.contact.SellerContactProcess.ORDER_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.BUYER_ID;
 import static com.marketplace.disputes.dispute.DisputeProcess.DESCRIPTION;
+import static com.marketplace.disputes.dispute.DisputeProcess.DISPUTE_ID;
 import static com.marketplace.disputes.dispute.DisputeProcess.ELIGIBLE;
 import static com.marketplace.disputes.dispute.DisputeProcess.INELIGIBILITY_REASON;
 import static com.marketplace.disputes.dispute.DisputeProcess.ITEM_RECEIVED;
+import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_ID;
 import static com.marketplace.disputes.dispute.DisputeProcess.PROBLEM_DETAIL;
 import static com.marketplace.disputes.dispute.DisputeProcess.REASON;
 import static com.marketplace.disputes.dispute.DisputeProcess.REQUESTED_AMOUNT;

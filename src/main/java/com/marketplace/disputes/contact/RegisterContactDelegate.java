@@ -1,12 +1,12 @@
 package com.marketplace.disputes.contact;
 
-import static com.marketplace.disputes.contact.SellerContactProcess.BUYER_ID;
 import static com.marketplace.disputes.contact.SellerContactProcess.BUYER_MESSAGE;
 import static com.marketplace.disputes.contact.SellerContactProcess.CONTACT_ID;
-import static com.marketplace.disputes.contact.SellerContactProcess.CURRENCY;
-import static com.marketplace.disputes.contact.SellerContactProcess.ORDER_AMOUNT;
-import static com.marketplace.disputes.contact.SellerContactProcess.ORDER_ID;
-import static com.marketplace.disputes.contact.SellerContactProcess.SELLER_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.BUYER_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.CURRENCY;
+import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.SELLER_ID;
 
 import com.marketplace.disputes.identity.DisputeAccess;
 import com.marketplace.disputes.kernel.Ids;

@@ -1,7 +1,5 @@
 package com.marketplace.disputes.contact;
 
-import com.marketplace.disputes.dispute.DisputeProcess;
-
 /**
  * The names of {@code sellerContact} the code needs: its key, the elements code finds by id, its
  * message and its variables. The case's variables and the claim a buyer may open a dispute with
@@ -21,12 +19,6 @@ public final class SellerContactProcess {
 
   // Variables.
   public static final String CONTACT_ID = "contactId";
-  public static final String DISPUTE_ID = DisputeProcess.DISPUTE_ID;
-  public static final String ORDER_ID = DisputeProcess.ORDER_ID;
-  public static final String BUYER_ID = DisputeProcess.BUYER_ID;
-  public static final String SELLER_ID = DisputeProcess.SELLER_ID;
-  public static final String ORDER_AMOUNT = DisputeProcess.ORDER_AMOUNT;
-  public static final String CURRENCY = DisputeProcess.CURRENCY;
   public static final String BUYER_MESSAGE = "buyerMessage";
   public static final String SELLER_MESSAGE = "sellerMessage";
   public static final String SELLER_REPLIED = "sellerReplied";
