@@ -2,6 +2,7 @@ package com.marketplace.disputes.analytics;
 
 import com.marketplace.disputes.config.StartupOrder;
 import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.kernel.AppClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -83,7 +84,7 @@ public class DemoHistory {
     if (existing != null && existing > 0) {
       return;
     }
-    Instant now = DisputeRecords.now();
+    Instant now = AppClock.now();
     for (Shop shop : SHOPS) {
       List<OrderFact> shipped = shipOrders(shop, now);
       for (int day = DAYS; day >= 1; day--) {

@@ -1,13 +1,14 @@
 package com.marketplace.disputes.appeal;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.APPEAL_STATEMENT;
+import static com.marketplace.disputes.appeal.AppealProcess.APPEAL_STATEMENT;
 
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords;
-import com.marketplace.disputes.dispute.DisputeVariables;
 import com.marketplace.disputes.evidence.EvidenceAttachments;
 import com.marketplace.disputes.identity.DisputeAccess;
+import com.marketplace.disputes.kernel.Codes;
+import com.marketplace.disputes.kernel.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -39,8 +40,9 @@ public class OpenAppealDelegate implements JavaDelegate {
     String appellant = appeal.appellantId();
     disputes.appealed(appeal.disputeId(), appeal.appealId());
     access.grantParties(execution.getProcessInstanceId(), appeal.buyerId(), appeal.sellerId());
-    disputes.event(appeal.disputeId(), appellant, appeal.roleOf(appellant), "APPEAL_FILED",
-        appeal.appealId() + ": " + DisputeVariables.of(execution).string(APPEAL_STATEMENT), null,
+    disputes.event(appeal.disputeId(), appellant, Codes.name(appeal.roleOf(appellant)),
+        "APPEAL_FILED",
+        appeal.appealId() + ": " + ProcessVariables.of(execution).string(APPEAL_STATEMENT), null,
         null);
     // The appellant's uploads join the dispute's case file through the evidence store, with its
     // checks, only once the appeal is accepted; a refused appeal attaches nothing.

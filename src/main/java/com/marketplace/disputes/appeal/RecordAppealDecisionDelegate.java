@@ -1,12 +1,13 @@
 package com.marketplace.disputes.appeal;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.CARRY_OUT_RESOLUTION;
+import static com.marketplace.disputes.appeal.AppealProcess.CARRY_OUT_RESOLUTION;
 
 import com.marketplace.disputes.appeal.AppealRecords.AppealRecord;
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords;
-import com.marketplace.disputes.dispute.DisputeVariables;
+import com.marketplace.disputes.dispute.Resolution;
+import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.payment.RefundService;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -45,12 +46,13 @@ public class RecordAppealDecisionDelegate implements JavaDelegate {
     AppealRecord decided = appeals.find(appeal.appealId()).orElseThrow();
     String resolution = decided.resolution();
     BigDecimal refund = decided.refundAmount();
-    boolean overturned = "OVERTURN".equals(decided.decision());
+    boolean overturned = AppealDecision.OVERTURN.name().equals(decided.decision());
     disputes.event(appeal.disputeId(), decided.reviewerId(), "PLATFORM",
         overturned ? "APPEAL_OVERTURNED" : "APPEAL_UPHELD", decided.rationale(), resolution,
         refund);
-    DisputeVariables.of(execution).set(CARRY_OUT_RESOLUTION, overturned
-        && ("RETURN_AND_REFUND".equals(resolution) || "REPLACEMENT".equals(resolution)
+    ProcessVariables.of(execution).set(CARRY_OUT_RESOLUTION, overturned
+        && (Resolution.RETURN_AND_REFUND.name().equals(resolution)
+            || Resolution.REPLACEMENT.name().equals(resolution)
             || refund.compareTo(refunds.refundedSoFar(appeal.disputeId())) > 0));
   }
 }

@@ -1,12 +1,12 @@
 package com.marketplace.disputes.dispute;
 
+import com.marketplace.disputes.kernel.AppClock;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,11 +28,6 @@ public class DisputeRecords {
     this.jdbc = jdbc;
   }
 
-  /** The engine's clock, so that tests which move it move our timestamps too. */
-  public static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
-  }
-
   public void insert(String disputeId, String orderId, String processInstanceId, String buyerId,
       String sellerId, Claim claim, BigDecimal orderAmount, String currency) {
     jdbc.sql("""
@@ -46,7 +41,7 @@ public class DisputeRecords {
         .param("received", claim.itemReceived()).param("detail", claim.problemDetail())
         .param("description", claim.description()).param("resolution", claim.requestedResolution())
         .param("amount", claim.requestedAmount()).param("orderAmount", orderAmount)
-        .param("currency", currency).param("now", ts(now()))
+        .param("currency", currency).param("now", ts(AppClock.now()))
         .update();
   }
 
@@ -97,7 +92,7 @@ public class DisputeRecords {
     jdbc.sql("""
         update dispute set status = 'IN_MEDIATION', awaiting = 'PLATFORM',
           escalation_reason = :reason, escalated_at = :now where dispute_id = :id""")
-        .param("reason", escalationReason).param("now", ts(now())).param("id", disputeId)
+        .param("reason", escalationReason).param("now", ts(AppClock.now())).param("id", disputeId)
         .update();
   }
 
@@ -106,7 +101,7 @@ public class DisputeRecords {
         update dispute set decision = :decision, decision_rationale = :rationale,
           decided_by = :by, decided_at = :now where dispute_id = :id""")
         .param("decision", decision).param("rationale", rationale).param("by", decidedBy)
-        .param("now", ts(now())).param("id", disputeId).update();
+        .param("now", ts(AppClock.now())).param("id", disputeId).update();
   }
 
   /**
@@ -157,7 +152,7 @@ public class DisputeRecords {
         where dispute_id = :id""")
         .param("status", status).param("closure", closureReason).param("resolution", resolution)
         .param("refund", refundAmount).param("ineligible", ineligibilityReason)
-        .param("now", ts(now())).param("id", disputeId).update();
+        .param("now", ts(AppClock.now())).param("id", disputeId).update();
   }
 
   /**
@@ -213,7 +208,7 @@ public class DisputeRecords {
   /** Adds an entry to the dispute's timeline. */
   public void event(String disputeId, String actor, String role, String type, String detail,
       String resolution, BigDecimal amount) {
-    event(disputeId, now(), actor, role, type, detail, resolution, amount);
+    event(disputeId, AppClock.now(), actor, role, type, detail, resolution, amount);
   }
 
   /**
@@ -264,7 +259,7 @@ public class DisputeRecords {
         insert into dispute_offer (dispute_id, proposed_by, resolution, amount, status, proposed_at)
         values (:id, :by, :resolution, :amount, 'PROPOSED', :now)""")
         .param("id", disputeId).param("by", proposedBy).param("resolution", resolution)
-        .param("amount", amount).param("now", ts(now())).update();
+        .param("amount", amount).param("now", ts(AppClock.now())).update();
   }
 
   /** Answers the open offer, if any: ACCEPTED, DECLINED or EXPIRED. */
@@ -272,7 +267,7 @@ public class DisputeRecords {
     jdbc.sql("""
         update dispute_offer set status = :status, answered_at = :now
         where dispute_id = :id and status = 'PROPOSED'""")
-        .param("status", status).param("now", ts(now())).param("id", disputeId).update();
+        .param("status", status).param("now", ts(AppClock.now())).param("id", disputeId).update();
   }
 
   /** The seller's offer still waiting for the buyer's answer, if any. */

@@ -1,7 +1,8 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.MEDIATION_OVERDUE;
+import static com.marketplace.disputes.dispute.DisputeProcess.MEDIATION_OVERDUE;
 
+import com.marketplace.disputes.kernel.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ public class FlagMediationOverdueDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String disputeId = facts.of(execution).disputeId();
-    DisputeVariables.of(execution).set(MEDIATION_OVERDUE, true);
+    ProcessVariables.of(execution).set(MEDIATION_OVERDUE, true);
     records.flagOverdue(disputeId);
     records.event(disputeId, "system", "SYSTEM", "MEDIATION_SLA_BREACHED", null, null, null);
   }

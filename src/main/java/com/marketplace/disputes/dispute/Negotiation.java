@@ -1,12 +1,15 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.ESCALATION_REASON;
-import static com.marketplace.disputes.dispute.DisputeVariables.NEGOTIATION_OUTCOME;
-import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_BY;
+import static com.marketplace.disputes.dispute.DisputeProcess.ESCALATION_REASON;
+import static com.marketplace.disputes.dispute.DisputeProcess.NEGOTIATION_OUTCOME;
+import static com.marketplace.disputes.dispute.DisputeProcess.REQUESTED_BY;
 
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.dispute.DisputeRecords.OfferEntry;
+import com.marketplace.disputes.kernel.Party;
+import com.marketplace.disputes.kernel.ProcessVariables;
+import com.marketplace.disputes.kernel.Requester;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -48,7 +51,7 @@ public class Negotiation {
     BigDecimal refund = DisputeFacts.refundFor(resolution, claim.requestedAmount(),
         dispute.orderAmount());
     settle(execution, dispute, resolution, refund);
-    DisputeVariables.of(execution).set(NEGOTIATION_OUTCOME, AGREEMENT);
+    ProcessVariables.of(execution).set(NEGOTIATION_OUTCOME, AGREEMENT);
     records.event(dispute.disputeId(), dispute.sellerId(), "SELLER", "AGREED",
         "Seller accepted the claim", resolution, refund);
   }
@@ -59,7 +62,7 @@ public class Negotiation {
     OfferEntry offer = records.openOffer(dispute.disputeId()).orElseThrow(() ->
         new IllegalStateException(dispute.disputeId() + " has no open offer to accept"));
     BigDecimal refund = acceptOffer(execution, dispute, offer);
-    DisputeVariables.of(execution).set(NEGOTIATION_OUTCOME, AGREEMENT);
+    ProcessVariables.of(execution).set(NEGOTIATION_OUTCOME, AGREEMENT);
     records.event(dispute.disputeId(), dispute.buyerId(), "BUYER", "AGREED",
         "Buyer accepted the seller's offer", offer.resolution(), refund);
   }
@@ -71,7 +74,7 @@ public class Negotiation {
   public void settleOnBuyerSilence(DelegateExecution execution) {
     Case dispute = facts.of(execution);
     Optional<OfferEntry> offer = records.openOffer(dispute.disputeId());
-    String resolution = "NONE";
+    String resolution = Resolution.NONE.name();
     BigDecimal refund = BigDecimal.ZERO;
     if (offer.isPresent()) {
       resolution = offer.get().resolution();
@@ -79,14 +82,14 @@ public class Negotiation {
     } else {
       settle(execution, dispute, resolution, refund);
     }
-    DisputeVariables.of(execution).set(NEGOTIATION_OUTCOME, BUYER_NO_RESPONSE);
+    ProcessVariables.of(execution).set(NEGOTIATION_OUTCOME, BUYER_NO_RESPONSE);
     records.event(dispute.disputeId(), "system", "SYSTEM", "BUYER_NO_RESPONSE",
         "The buyer did not answer the seller's response in time", resolution, refund);
   }
 
   /** The dispute goes to the platform; {@code reason} is the contract's escalationReason. */
   public void escalated(DelegateExecution execution, String reason) {
-    DisputeVariables vars = DisputeVariables.of(execution);
+    ProcessVariables vars = ProcessVariables.of(execution);
     vars.set(NEGOTIATION_OUTCOME, ESCALATED);
     vars.set(ESCALATION_REASON, reason);
     records.answerOffer(facts.of(execution).disputeId(), "DECLINED");
@@ -94,19 +97,20 @@ public class Negotiation {
 
   /** A party asked for escalation by message: who asked decides the reason. */
   public void escalationRequested(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
+    ProcessVariables vars = ProcessVariables.of(execution);
     String requestedBy = vars.string(REQUESTED_BY);
     String user = requester.userId();
-    boolean seller = "SELLER".equals(requestedBy)
+    boolean seller = Party.SELLER.name().equals(requestedBy)
         || requestedBy == null && user != null && user.equals(facts.of(execution).sellerId());
-    escalated(execution, seller ? "SELLER_REQUESTED" : "BUYER_REQUESTED");
+    escalated(execution,
+        (seller ? EscalationReason.SELLER_REQUESTED : EscalationReason.BUYER_REQUESTED).name());
   }
 
   /** The buyer cancelled: final, and the order can never get another dispute. */
   public void cancelled(DelegateExecution execution) {
     Case dispute = facts.of(execution);
-    DisputeVariables.of(execution).set(NEGOTIATION_OUTCOME, CANCELLED);
-    settle(execution, dispute, "NONE", BigDecimal.ZERO);
+    ProcessVariables.of(execution).set(NEGOTIATION_OUTCOME, CANCELLED);
+    settle(execution, dispute, Resolution.NONE.name(), BigDecimal.ZERO);
     records.answerOffer(dispute.disputeId(), "DECLINED");
     records.event(dispute.disputeId(), dispute.buyerId(), "BUYER", "CANCELLED",
         "The buyer cancelled the dispute", null, null);

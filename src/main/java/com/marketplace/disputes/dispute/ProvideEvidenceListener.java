@@ -1,7 +1,10 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_NOTE;
+import static com.marketplace.disputes.dispute.DisputeProcess.EVIDENCE_NOTE;
 
+import com.marketplace.disputes.kernel.Codes;
+import com.marketplace.disputes.kernel.Party;
+import com.marketplace.disputes.kernel.TaskAnswers;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -24,9 +27,9 @@ public class ProvideEvidenceListener implements TaskListener {
     TaskAnswers answers = new TaskAnswers(task);
     String note = answers.text(EVIDENCE_NOTE, 4000);
     answers.check();
-    String role = records.evidenceRequestedFrom(dispute.disputeId())
+    Party party = records.evidenceRequestedFrom(dispute.disputeId()).map(Party::valueOf)
         .orElse(dispute.roleOf(task.getAssignee()));
-    records.event(dispute.disputeId(), dispute.party(role), role, "EVIDENCE_PROVIDED", note, null,
-        null);
+    records.event(dispute.disputeId(), dispute.party(party), Codes.name(party),
+        "EVIDENCE_PROVIDED", note, null, null);
   }
 }

@@ -4,7 +4,7 @@ import com.marketplace.disputes.config.DisputePolicy;
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords.Outcome;
-import com.marketplace.disputes.dispute.Money;
+import com.marketplace.disputes.kernel.Money;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

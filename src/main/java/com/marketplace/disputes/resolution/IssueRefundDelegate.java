@@ -1,13 +1,13 @@
 package com.marketplace.disputes.resolution;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.REFUND_EXPECTED_BY;
-import static com.marketplace.disputes.dispute.DisputeVariables.REFUND_ID;
+import static com.marketplace.disputes.resolution.ReturnAndRefundProcess.REFUND_EXPECTED_BY;
+import static com.marketplace.disputes.resolution.ReturnAndRefundProcess.REFUND_ID;
 
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeRecords.Outcome;
-import com.marketplace.disputes.dispute.DisputeVariables;
+import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.payment.RefundService;
 import com.marketplace.disputes.payment.RefundService.Refund;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -44,7 +44,7 @@ public class IssueRefundDelegate implements JavaDelegate {
     if (refund == null) {
       return;
     }
-    DisputeVariables vars = DisputeVariables.of(execution);
+    ProcessVariables vars = ProcessVariables.of(execution);
     vars.set(REFUND_ID, refund.refundId());
     vars.set(REFUND_EXPECTED_BY, refund.expectedBy().toString());
     records.event(dispute.disputeId(), "system", "SYSTEM", "REFUND_ISSUED",

@@ -1,11 +1,11 @@
 package com.marketplace.disputes.resolution;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.RETURN_TRACKING_NUMBER;
+import static com.marketplace.disputes.resolution.ReturnAndRefundProcess.RETURN_TRACKING_NUMBER;
 
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords;
-import com.marketplace.disputes.dispute.InvalidRequestException;
+import com.marketplace.disputes.kernel.InvalidRequestException;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
