@@ -8,52 +8,50 @@
 
   const C = window.Charts;
 
+  // Colours are the dashboard's; the words for the codes come from the message bundle
+  // (GET /api/labels), the same the Tasklist forms show.
   const REASONS = {
-    NOT_RECEIVED: ['Not received', '#0072b2'],
-    DAMAGED: ['Damaged', '#d55e00'],
-    NOT_AS_DESCRIBED: ['Not as described', '#e69f00'],
-    QUALITY_PROBLEM: ['Quality problem', '#009e73'],
-    QUANTITY_PROBLEM: ['Quantity problem', '#cc79a7'],
+    NOT_RECEIVED: '#0072b2',
+    DAMAGED: '#d55e00',
+    NOT_AS_DESCRIBED: '#e69f00',
+    QUALITY_PROBLEM: '#009e73',
+    QUANTITY_PROBLEM: '#cc79a7',
   };
   const PARTIES = {
-    SELLER: ['Seller', '#e69f00'],
-    BUYER: ['Buyer', '#56b4e9'],
-    PLATFORM: ['Platform', '#cc79a7'],
-    NONE: ['Nobody yet', '#9aa3ae'],
-  };
-  const STATUSES = {
-    OPEN: 'Just opened',
-    AWAITING_SELLER: 'Seller to respond',
-    AWAITING_BUYER: 'Buyer to review',
-    IN_MEDIATION: 'In mediation',
-    EVIDENCE_REQUESTED: 'Evidence requested',
-    RETURN_PENDING: 'Return to ship',
-    RETURN_IN_TRANSIT: 'Return in transit',
+    SELLER: '#e69f00',
+    BUYER: '#56b4e9',
+    PLATFORM: '#cc79a7',
+    NONE: '#9aa3ae',
   };
   const OUTCOMES = {
-    AGREEMENT: ['Agreement', '#009e73'],
-    BUYER_NO_RESPONSE: ['Buyer did not answer', '#7fc8a9'],
-    CANCELLED_BY_BUYER: ['Cancelled by buyer', '#a7aeb8'],
-    DECIDED: ['Decided by platform', '#0072b2'],
-    AWAITING_DECISION: ['Awaiting decision', '#56b4e9'],
-    OPEN: ['Still between parties', '#f0c36a'],
+    AGREEMENT: '#009e73',
+    BUYER_NO_RESPONSE: '#7fc8a9',
+    CANCELLED_BY_BUYER: '#a7aeb8',
+    DECIDED: '#0072b2',
+    AWAITING_DECISION: '#56b4e9',
+    OPEN: '#f0c36a',
   };
   const ESCALATIONS = {
-    SELLER_NO_RESPONSE: ['Seller silence (automatic)', '#d55e00'],
-    BUYER_REQUESTED: ['Asked for by the buyer', '#56b4e9'],
-    SELLER_REQUESTED: ['Asked for by the seller', '#e69f00'],
+    SELLER_NO_RESPONSE: '#d55e00',
+    BUYER_REQUESTED: '#56b4e9',
+    SELLER_REQUESTED: '#e69f00',
   };
   const DECISIONS = {
-    FULL_REFUND: ['Buyer won · full refund', '#0072b2'],
-    RETURN_AND_REFUND: ['Buyer won · return and refund', '#56b4e9'],
-    PARTIAL_REFUND: ['Partial refund', '#cc79a7'],
-    REJECT_CLAIM: ['Seller won · claim rejected', '#e69f00'],
+    FULL_REFUND: '#0072b2',
+    RETURN_AND_REFUND: '#56b4e9',
+    PARTIAL_REFUND: '#cc79a7',
+    REJECT_CLAIM: '#e69f00',
   };
-  const MEASURES = {
-    SELLER_RESPONSE: 'To seller response',
-    RESOLUTION: 'To resolution',
-    MEDIATION: 'In mediation',
-  };
+
+  let labels = {};
+  /** The bundle's word for a code (Kind.CODE), or the code itself if the bundle lacks it. */
+  const label = (kind, code) => labels[`${kind}.${code}`] || code;
+  /** The party whose move it is; NONE while nobody's is. */
+  const whoseMove = (party) => (party === 'NONE' ? label('Awaiting', party) : label('Party', party));
+  const labelsLoaded = fetch(new URL(`/api/labels?lang=${document.documentElement.lang || 'en'}`,
+    window.location.origin), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then((response) => (response.ok ? response.json() : {}))
+    .then((loaded) => { labels = loaded; }, () => {});
 
   const form = document.getElementById('period');
   let today = null;
@@ -144,8 +142,8 @@
         days.push(d.toISOString().slice(0, 10));
       }
       const index = new Map(days.map((d, i) => [d, i]));
-      const series = Object.entries(REASONS).map(([key, [label, color]]) =>
-        ({ key, label, color, values: days.map(() => 0) }));
+      const series = Object.entries(REASONS).map(([key, color]) =>
+        ({ key, label: label('Reason', key), color, values: days.map(() => 0) }));
       f.rows.forEach((r) => {
         const s = series.find((x) => x.key === r.reason);
         if (s && index.has(r.day)) s.values[index.get(r.day)] += num(r.disputes);
@@ -164,24 +162,25 @@
       const perStatus = {};
       f.rows.forEach((r) => { perStatus[r.status] = (perStatus[r.status] || 0) + 1; });
       const rows = f.rows.map((r) => {
-        const party = PARTIES[r.awaiting] || PARTIES.NONE;
-        const name = STATUSES[r.status] || r.status;
+        const awaiting = PARTIES[r.awaiting] ? r.awaiting : 'NONE';
+        const party = whoseMove(awaiting);
+        const name = label('DisputeStatus', r.status);
         return {
-          label: perStatus[r.status] > 1 ? `${name} · ${party[0].toLowerCase()}` : name,
-          value: num(r.disputes), overdue: num(r.overdue), color: party[1],
-          describe: `${name}, ${party[0]}'s move: ${fmt(r.disputes)} open, ${fmt(r.overdue)} overdue`,
+          label: perStatus[r.status] > 1 ? `${name} · ${party.toLowerCase()}` : name,
+          value: num(r.disputes), overdue: num(r.overdue), color: PARTIES[awaiting],
+          describe: `${name}, ${party}'s move: ${fmt(r.disputes)} open, ${fmt(r.overdue)} overdue`,
         };
       });
       C.statusBars(body, rows);
       const total = rows.reduce((a, r) => a + r.value, 0);
       const late = rows.reduce((a, r) => a + r.overdue, 0);
-      body.after(legend([...Object.values(PARTIES).slice(0, 3).map(([l, c]) => [`${l}'s move`, c]),
+      body.after(legend([...Object.entries(PARTIES).slice(0, 3).map(([k, c]) => [`${whoseMove(k)}'s move`, c]),
         [`overdue (${fmt(late)} of ${fmt(total)})`, '#5f6b7a', 'hatched']]));
     },
 
     'outcomes'(f, data) {
       const body = card(f, `disputes opened ${inPeriod(data)}, where they stand now`);
-      const items = f.rows.map((r) => ({ label: OUTCOMES[r.outcome][0], color: OUTCOMES[r.outcome][1],
+      const items = f.rows.map((r) => ({ label: label('DisputeOutcome', r.outcome), color: OUTCOMES[r.outcome],
         value: num(r.disputes) }));
       C.proportion(body, items);
       const total = items.reduce((a, it) => a + it.value, 0);
@@ -190,7 +189,7 @@
 
     'escalations'(f, data) {
       const body = card(f, `escalated ${inPeriod(data)}`);
-      const items = f.rows.map((r) => ({ label: ESCALATIONS[r.reason][0], color: ESCALATIONS[r.reason][1],
+      const items = f.rows.map((r) => ({ label: label('EscalationReason', r.reason), color: ESCALATIONS[r.reason],
         value: num(r.disputes) }));
       C.proportion(body, items);
       const total = items.reduce((a, it) => a + it.value, 0);
@@ -199,13 +198,13 @@
 
     'durations'(f, data) {
       const body = card(f, `median (dark) and 90th percentile, ending ${inPeriod(data)}`);
-      C.ranges(body, f.rows.map((r) => ({ label: MEASURES[r.measure] || r.measure,
+      C.ranges(body, f.rows.map((r) => ({ label: label('DurationMeasure', r.measure),
         median: num(r.medianHours), p90: num(r.p90Hours), n: num(r.disputes) })));
     },
 
     'decisions'(f, data) {
       const body = card(f, `final decisions ${inPeriod(data)}`);
-      const items = f.rows.map((r) => ({ label: DECISIONS[r.decision][0], color: DECISIONS[r.decision][1],
+      const items = f.rows.map((r) => ({ label: label('PlatformDecision', r.decision), color: DECISIONS[r.decision],
         value: num(r.disputes) }));
       C.proportion(body, items);
       const total = items.reduce((a, it) => a + it.value, 0);
@@ -344,7 +343,7 @@
       const ticker = setInterval(() => {
         pending.textContent = `Computing… ${Math.round((Date.now() - started) / 1000)} s`;
       }, 1000);
-      figures[id] = fetchFigure(id, params)
+      figures[id] = Promise.all([fetchFigure(id, params), labelsLoaded]).then(([figure]) => figure)
         .then((figure) => {
           if (current === generation) {
             if (!periodShown) {

@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -16,9 +15,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * identity service) and answered 401 to anyone who is not.
  */
 class AnalyticsAccessFilter extends OncePerRequestFilter {
-
-  static final Set<String> ALLOWED_GROUPS =
-      Set.of(PlatformGroups.ANALYSTS, PlatformGroups.CAMUNDA_ADMIN);
 
   private final IdentityService identityService;
 
@@ -33,7 +29,8 @@ class AnalyticsAccessFilter extends OncePerRequestFilter {
       response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
       return;
     }
-    if (!PlatformGroups.isMemberOfAny(identityService.getCurrentAuthentication(), ALLOWED_GROUPS)) {
+    if (!PlatformGroups.isMemberOfAny(identityService.getCurrentAuthentication(),
+        PlatformGroups.FIGURE_READERS)) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }

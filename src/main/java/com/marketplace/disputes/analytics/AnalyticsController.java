@@ -1,7 +1,7 @@
 package com.marketplace.disputes.analytics;
 
 import com.marketplace.disputes.analytics.DisputeAnalytics.SellerRanking;
-import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.kernel.AppClock;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -49,7 +49,7 @@ public class AnalyticsController {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("from", period.from());
     body.put("to", period.to());
-    body.put("generatedAt", DisputeRecords.now());
+    body.put("generatedAt", AppClock.now());
     body.put("figures", tables.stream().map(FigureTable::document).toList());
     return body;
   }

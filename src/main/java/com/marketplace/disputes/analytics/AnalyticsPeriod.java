@@ -1,6 +1,6 @@
 package com.marketplace.disputes.analytics;
 
-import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.kernel.AppClock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,7 +30,7 @@ public record AnalyticsPeriod(LocalDate from, LocalDate to) {
 
   /** The period asked for; a missing end is today, a missing start 30 days before the end. */
   public static AnalyticsPeriod of(LocalDate from, LocalDate to) {
-    LocalDate end = to != null ? to : LocalDate.ofInstant(DisputeRecords.now(), ZoneOffset.UTC);
+    LocalDate end = to != null ? to : LocalDate.ofInstant(AppClock.now(), ZoneOffset.UTC);
     LocalDate start = from != null ? from : end.minusDays(DEFAULT_DAYS - 1);
     return new AnalyticsPeriod(start, end);
   }

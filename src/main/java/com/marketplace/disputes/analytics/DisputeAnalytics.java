@@ -1,7 +1,7 @@
 package com.marketplace.disputes.analytics;
 
 import com.marketplace.disputes.analytics.AnalyticsQueries.OpenCount;
-import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.kernel.AppClock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +35,7 @@ public class DisputeAnalytics {
       case ESCALATIONS -> queries.escalations(period);
       case DURATIONS -> queries.durations(period);
       case MEDIATION_SLA -> queries.mediationSla(period,
-          DisputeRecords.now().atOffset(ZoneOffset.UTC));
+          AppClock.now().atOffset(ZoneOffset.UTC));
       case DECISIONS -> queries.decisions(period);
       case REFUNDS -> queries.refunds(period);
       case APPEALS -> queries.appeals(period);

@@ -1,6 +1,8 @@
 package com.marketplace.disputes.analytics;
 
-import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.dispute.DisputeProcess;
+import com.marketplace.disputes.kernel.AppClock;
+import com.marketplace.disputes.refund.ReturnAndRefundProcess;
 import com.marketplace.disputes.refund.RefundService;
 import com.marketplace.disputes.refund.RefundService.Paid;
 import java.math.BigDecimal;
@@ -23,11 +25,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class DisputeMetricsListener implements ExecutionListener {
 
-  static final String OPEN_DISPUTE = "OpenDispute";
-  static final String ESCALATE = "EscalateToPlatform";
-  static final String RECORD_DECISION = "RecordDecision";
-  static final String CLOSE_DISPUTE = "CloseDispute";
-  static final String ISSUE_REFUND = "IssueRefund";
+  static final String OPEN_DISPUTE = DisputeProcess.OPEN_DISPUTE;
+  static final String ESCALATE = DisputeProcess.ESCALATE_TO_PLATFORM;
+  static final String RECORD_DECISION = DisputeProcess.RECORD_DECISION;
+  static final String CLOSE_DISPUTE = DisputeProcess.CLOSE_DISPUTE;
+  static final String ISSUE_REFUND = ReturnAndRefundProcess.ISSUE_REFUND;
 
   /** What the dispute had been refunded before the refund step, for this transaction only. */
   private static final String REFUNDED_BEFORE = "analyticsRefundedBefore";
@@ -44,7 +46,7 @@ public class DisputeMetricsListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String disputeId = (String) execution.getVariable("disputeId");
+    String disputeId = (String) execution.getVariable(DisputeProcess.DISPUTE_ID);
     if (disputeId == null) {
       return;
     }
@@ -67,7 +69,7 @@ public class DisputeMetricsListener implements ExecutionListener {
       case RECORD_DECISION -> afterCommit(() -> metrics.decided(dispute.decision()));
       case CLOSE_DISPUTE -> {
         Duration sinceOpened = Duration.between(dispute.openedAt().toInstant(),
-            DisputeRecords.now());
+            AppClock.now());
         afterCommit(() -> metrics.closed(dispute.closureReason(), sinceOpened));
       }
       default -> { }

@@ -1,5 +1,7 @@
 package com.marketplace.disputes.analytics;
 
+import com.marketplace.disputes.dispute.DisputeProcess;
+import com.marketplace.disputes.refund.ReturnAndRefundProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +28,10 @@ public class DisputeMetricsPlugin extends AbstractProcessEnginePlugin {
 
   /** Process key to the ids of the steps whose end (and, for a refund, start) is counted. */
   static final Map<String, Set<String>> COUNTED_STEPS = Map.of(
-      "disputeMediation", Set.of(DisputeMetricsListener.OPEN_DISPUTE,
+      DisputeProcess.KEY, Set.of(DisputeMetricsListener.OPEN_DISPUTE,
           DisputeMetricsListener.ESCALATE, DisputeMetricsListener.RECORD_DECISION,
           DisputeMetricsListener.CLOSE_DISPUTE),
-      "returnAndRefund", Set.of(DisputeMetricsListener.ISSUE_REFUND));
+      ReturnAndRefundProcess.KEY, Set.of(DisputeMetricsListener.ISSUE_REFUND));
 
   private final DisputeMetricsListener listener;
 

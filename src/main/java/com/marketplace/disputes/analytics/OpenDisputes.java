@@ -1,7 +1,7 @@
 package com.marketplace.disputes.analytics;
 
 import com.marketplace.disputes.analytics.AnalyticsQueries.OpenCount;
-import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.kernel.AppClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -47,7 +47,7 @@ public class OpenDisputes {
   public synchronized List<OpenCount> counts() {
     Instant now = Instant.now();
     if (counts == null || countedAt.plus(timeToLive).isBefore(now)) {
-      counts = queries.openByStatus(DisputeRecords.now().atOffset(ZoneOffset.UTC)).stream()
+      counts = queries.openByStatus(AppClock.now().atOffset(ZoneOffset.UTC)).stream()
           .sorted(PIPELINE_ORDER).toList();
       countedAt = now;
     }

@@ -5,7 +5,7 @@ import com.marketplace.disputes.analytics.DayFacts.Cohort;
 import com.marketplace.disputes.analytics.DayFacts.Count;
 import com.marketplace.disputes.analytics.DayFacts.DayCount;
 import com.marketplace.disputes.analytics.DayFacts.Duration;
-import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.kernel.AppClock;
 import com.marketplace.disputes.orders.OrderShipmentChanged;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -299,7 +299,7 @@ public class SettledDays {
       ownTransaction.executeWithoutResult(status -> {
         jdbc.sql("insert into " + marks + " (" + key + ", settled_at) values (:key, :now)")
             .param("key", Date.valueOf(settled))
-            .param("now", Timestamp.from(DisputeRecords.now()))
+            .param("now", Timestamp.from(AppClock.now()))
             .update();
         keep.run();
       });
@@ -315,7 +315,7 @@ public class SettledDays {
 
   /** The first day that is not over long enough to be settled. */
   private LocalDate firstOpenDay() {
-    return LocalDate.ofInstant(DisputeRecords.now().minus(settleAfter), ZoneOffset.UTC);
+    return LocalDate.ofInstant(AppClock.now().minus(settleAfter), ZoneOffset.UTC);
   }
 
   private static LocalDate later(LocalDate a, LocalDate b) {

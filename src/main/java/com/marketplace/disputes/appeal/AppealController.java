@@ -1,11 +1,11 @@
 package com.marketplace.disputes.appeal;
 
 import com.marketplace.disputes.appeal.AppealRecords.AppealRecord;
-import com.marketplace.disputes.dispute.ApiProblems.NotVisible;
-import com.marketplace.disputes.dispute.ApiProblems;
-import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.dispute.DisputeRecords;
-import com.marketplace.disputes.identity.DisputeAccess;
+import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
+import com.marketplace.disputes.kernel.ApiProblems;
+import com.marketplace.disputes.kernel.ApiProblems.NotVisible;
+import com.marketplace.disputes.kernel.Requester;
 import com.marketplace.disputes.timeline.Timeline;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,10 +56,8 @@ public class AppealController {
     AppealRecord appeal = appeals.find(appealId)
         .orElseThrow(() -> new NotVisible("appeal", appealId));
     Optional<DisputeRecord> dispute = disputes.find(appeal.disputeId())
-        .filter(d -> DisputeAccess.isStaff(user)
-            || DisputeAccess.isParty(user, d.buyerId(), d.sellerId()));
-    if (!DisputeAccess.isStaff(user) && !user.getUserId().equals(appeal.appellantId())
-        && dispute.isEmpty()) {
+        .filter(d -> Requester.isPartyOrStaff(user, d.buyerId(), d.sellerId()));
+    if (!Requester.isPartyOrStaff(user, appeal.appellantId()) && dispute.isEmpty()) {
       throw new NotVisible("appeal", appealId);
     }
     Map<String, Object> body = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package com.marketplace.disputes.appeal;
 
 import com.marketplace.disputes.config.DisputePolicy;
+import com.marketplace.disputes.dispute.ClosureReason;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,11 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class AppealEligibility {
 
-  public static final String NOT_A_PARTY = "NOT_A_PARTY";
-  public static final String DISPUTE_NOT_CLOSED = "DISPUTE_NOT_CLOSED";
-  public static final String NOT_APPEALABLE = "NOT_APPEALABLE";
-  public static final String ALREADY_APPEALED = "ALREADY_APPEALED";
-  public static final String APPEAL_WINDOW_EXPIRED = "APPEAL_WINDOW_EXPIRED";
+  public static final String NOT_A_PARTY = AppealRefusal.NOT_A_PARTY.name();
+  public static final String DISPUTE_NOT_CLOSED = AppealRefusal.DISPUTE_NOT_CLOSED.name();
+  public static final String NOT_APPEALABLE = AppealRefusal.NOT_APPEALABLE.name();
+  public static final String ALREADY_APPEALED = AppealRefusal.ALREADY_APPEALED.name();
+  public static final String APPEAL_WINDOW_EXPIRED = AppealRefusal.APPEAL_WINDOW_EXPIRED.name();
 
   private final DisputePolicy policy;
 
@@ -39,8 +40,7 @@ public class AppealEligibility {
     if (dispute.closedAt() == null) {
       return DISPUTE_NOT_CLOSED;
     }
-    if ("INELIGIBLE".equals(dispute.closureReason())
-        || "CANCELLED_BY_BUYER".equals(dispute.closureReason())) {
+    if (!ClosureReason.appealable(dispute.closureReason())) {
       return NOT_APPEALABLE;
     }
     if (dispute.appealId() != null) {

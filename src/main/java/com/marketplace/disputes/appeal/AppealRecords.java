@@ -1,6 +1,6 @@
 package com.marketplace.disputes.appeal;
 
-import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.kernel.AppClock;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -35,7 +35,7 @@ public class AppealRecords {
         .param("id", appealId).param("dispute", disputeId).param("pi", processInstanceId)
         .param("appellant", appellantId).param("role", appellantRole).param("status", REFUSED)
         .param("reason", rejectedReason).param("statement", statement)
-        .param("now", ts(DisputeRecords.now())).update();
+        .param("now", ts(AppClock.now())).update();
   }
 
   /**
@@ -54,7 +54,7 @@ public class AppealRecords {
         .param("id", appealId).param("dispute", disputeId).param("pi", processInstanceId)
         .param("appellant", appellantId).param("role", appellantRole).param("status", IN_REVIEW)
         .param("statement", statement).param("resolution", previousResolution)
-        .param("refund", previousRefund).param("now", ts(DisputeRecords.now())).update();
+        .param("refund", previousRefund).param("now", ts(AppClock.now())).update();
   }
 
   public void flagOverdue(String appealId) {
@@ -72,7 +72,7 @@ public class AppealRecords {
         where appeal_id = :id""")
         .param("status", DECIDED).param("decision", decision).param("rationale", rationale)
         .param("reviewer", reviewerId).param("resolution", resolution).param("refund", refundAmount)
-        .param("now", ts(DisputeRecords.now())).param("id", appealId).update();
+        .param("now", ts(AppClock.now())).param("id", appealId).update();
   }
 
   /** Closed with the outcome that stands once everything was carried out. */
@@ -82,7 +82,7 @@ public class AppealRecords {
           closed_at = :now
         where appeal_id = :id""")
         .param("status", CLOSED).param("resolution", resolution).param("refund", refundAmount)
-        .param("now", ts(DisputeRecords.now())).param("id", appealId).update();
+        .param("now", ts(AppClock.now())).param("id", appealId).update();
   }
 
   public Optional<AppealRecord> find(String appealId) {

@@ -5,6 +5,7 @@ import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeRecords.Outcome;
+import com.marketplace.disputes.dispute.Resolution;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,8 @@ public class CloseAppealDelegate implements JavaDelegate {
     AppealRecord decided = appeals.find(appeal.appealId()).orElseThrow();
     Outcome outcome = facts.outcome(appeal.disputeId())
         .orElse(new Outcome(decided.previousResolution(), decided.previousRefund()));
-    if ("RETURN_AND_REFUND".equals(decided.resolution()) && "NONE".equals(outcome.resolution())) {
+    if (Resolution.RETURN_AND_REFUND.name().equals(decided.resolution())
+        && Resolution.NONE.name().equals(outcome.resolution())) {
       outcome = new Outcome(decided.previousResolution(), decided.previousRefund());
       facts.settle(execution, appeal.disputeId(), outcome.resolution(), outcome.refund());
     } else {

@@ -1,11 +1,11 @@
 package com.marketplace.disputes.appeal;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.APPEAL_OVERDUE;
+import static com.marketplace.disputes.appeal.AppealProcess.APPEAL_OVERDUE;
 
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords;
-import com.marketplace.disputes.dispute.DisputeVariables;
+import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.timeline.EventKind;
 import com.marketplace.disputes.timeline.Timeline;
 import com.marketplace.disputes.timeline.TimelineEvent;
@@ -33,7 +33,7 @@ public class FlagAppealOverdueDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Case appeal = facts.of(execution);
-    DisputeVariables.of(execution).set(APPEAL_OVERDUE, true);
+    ProcessVariables.of(execution).set(APPEAL_OVERDUE, true);
     appeals.flagOverdue(appeal.appealId());
     disputes.flagOverdue(appeal.disputeId());
     timeline.record(TimelineEvent.system(appeal.disputeId(), EventKind.APPEAL_SLA_BREACHED)

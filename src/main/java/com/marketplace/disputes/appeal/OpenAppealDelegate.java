@@ -1,13 +1,14 @@
 package com.marketplace.disputes.appeal;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.APPEAL_STATEMENT;
+import static com.marketplace.disputes.appeal.AppealProcess.APPEAL_STATEMENT;
 
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords;
-import com.marketplace.disputes.dispute.DisputeVariables;
 import com.marketplace.disputes.evidence.EvidenceAttachments;
 import com.marketplace.disputes.identity.DisputeAccess;
+import com.marketplace.disputes.kernel.Codes;
+import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.timeline.ActorRole;
 import com.marketplace.disputes.timeline.EventKind;
 import com.marketplace.disputes.timeline.Timeline;
@@ -46,9 +47,9 @@ public class OpenAppealDelegate implements JavaDelegate {
     disputes.appealed(appeal.disputeId(), appeal.appealId());
     access.grantParties(execution.getProcessInstanceId(), appeal.buyerId(), appeal.sellerId());
     timeline.record(TimelineEvent.by(appeal.disputeId(), appellant,
-        ActorRole.of(appeal.roleOf(appellant)), EventKind.APPEAL_FILED)
+        ActorRole.of(Codes.name(appeal.roleOf(appellant))), EventKind.APPEAL_FILED)
         .detail(appeal.appealId() + ": "
-            + DisputeVariables.of(execution).string(APPEAL_STATEMENT)));
+            + ProcessVariables.of(execution).string(APPEAL_STATEMENT)));
     // The appellant's uploads join the dispute's case file through the evidence store, with its
     // checks, only once the appeal is accepted; a refused appeal attaches nothing.
     attachments.attachSubmitted(execution);

@@ -1,11 +1,12 @@
 package com.marketplace.disputes.appeal;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.CARRY_OUT_RESOLUTION;
+import static com.marketplace.disputes.appeal.AppealProcess.CARRY_OUT_RESOLUTION;
 
 import com.marketplace.disputes.appeal.AppealRecords.AppealRecord;
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
-import com.marketplace.disputes.dispute.DisputeVariables;
+import com.marketplace.disputes.dispute.Resolution;
+import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.refund.RefundService;
 import com.marketplace.disputes.timeline.ActorRole;
 import com.marketplace.disputes.timeline.EventKind;
@@ -48,13 +49,13 @@ public class RecordAppealDecisionDelegate implements JavaDelegate {
     AppealRecord decided = appeals.find(appeal.appealId()).orElseThrow();
     String resolution = decided.resolution();
     BigDecimal refund = decided.refundAmount();
-    boolean overturned = "OVERTURN".equals(decided.decision());
+    boolean overturned = AppealDecision.OVERTURN.name().equals(decided.decision());
     timeline.record(TimelineEvent.by(appeal.disputeId(), decided.reviewerId(), ActorRole.PLATFORM,
         overturned ? EventKind.APPEAL_OVERTURNED : EventKind.APPEAL_UPHELD)
-        .detail(decided.rationale())
-        .naming(resolution, refund));
-    DisputeVariables.of(execution).set(CARRY_OUT_RESOLUTION, overturned
-        && ("RETURN_AND_REFUND".equals(resolution) || "REPLACEMENT".equals(resolution)
+        .detail(decided.rationale()).naming(resolution, refund));
+    ProcessVariables.of(execution).set(CARRY_OUT_RESOLUTION, overturned
+        && (Resolution.RETURN_AND_REFUND.name().equals(resolution)
+            || Resolution.REPLACEMENT.name().equals(resolution)
             || refund.compareTo(refunds.refundedSoFar(appeal.disputeId())) > 0));
   }
 }

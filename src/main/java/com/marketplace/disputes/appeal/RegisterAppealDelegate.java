@@ -1,31 +1,32 @@
 package com.marketplace.disputes.appeal;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.APPEAL_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.APPEAL_REJECTED_REASON;
-import static com.marketplace.disputes.dispute.DisputeVariables.APPEAL_STATEMENT;
-import static com.marketplace.disputes.dispute.DisputeVariables.APPELLANT_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.BUYER_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.CURRENCY;
-import static com.marketplace.disputes.dispute.DisputeVariables.DECIDED_BY;
-import static com.marketplace.disputes.dispute.DisputeVariables.DECISION_RATIONALE;
-import static com.marketplace.disputes.dispute.DisputeVariables.DISPUTE_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.DISPUTE_REFUND_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.DISPUTE_RESOLUTION;
-import static com.marketplace.disputes.dispute.DisputeVariables.ORDER_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.ORDER_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.PLATFORM_DECISION;
-import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_ID;
+import static com.marketplace.disputes.appeal.AppealProcess.APPEAL_ID;
+import static com.marketplace.disputes.appeal.AppealProcess.APPEAL_REJECTED_REASON;
+import static com.marketplace.disputes.appeal.AppealProcess.APPEAL_STATEMENT;
+import static com.marketplace.disputes.appeal.AppealProcess.APPELLANT_ID;
+import static com.marketplace.disputes.appeal.AppealProcess.DECIDED_BY;
+import static com.marketplace.disputes.appeal.AppealProcess.DECISION_RATIONALE;
+import static com.marketplace.disputes.appeal.AppealProcess.DISPUTE_REFUND_AMOUNT;
+import static com.marketplace.disputes.appeal.AppealProcess.DISPUTE_RESOLUTION;
+import static com.marketplace.disputes.appeal.AppealProcess.PLATFORM_DECISION;
+import static com.marketplace.disputes.dispute.DisputeProcess.BUYER_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.CURRENCY;
+import static com.marketplace.disputes.dispute.DisputeProcess.DISPUTE_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.SELLER_ID;
 
-import com.marketplace.disputes.dispute.Claim;
-import com.marketplace.disputes.dispute.DisputeIds;
 import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
-import com.marketplace.disputes.dispute.DisputeVariables;
-import com.marketplace.disputes.dispute.InvalidRequestException;
-import com.marketplace.disputes.dispute.InvalidRequestException.FieldError;
-import com.marketplace.disputes.dispute.Money;
-import com.marketplace.disputes.dispute.Requester;
 import com.marketplace.disputes.identity.DisputeAccess;
+import com.marketplace.disputes.kernel.AppClock;
+import com.marketplace.disputes.kernel.Ids;
+import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.Money;
+import com.marketplace.disputes.kernel.ProcessVariables;
+import com.marketplace.disputes.kernel.Requester;
+import com.marketplace.disputes.kernel.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,10 +68,10 @@ public class RegisterAppealDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
+    ProcessVariables vars = ProcessVariables.of(execution);
     String appellantId = requester.actingFor(vars.string(APPELLANT_ID), APPELLANT_ID, WHAT);
-    String disputeId = Claim.text(vars.string(DISPUTE_ID));
-    String statement = Claim.text(vars.string(APPEAL_STATEMENT));
+    String disputeId = Text.trimmed(vars.string(DISPUTE_ID));
+    String statement = Text.trimmed(vars.string(APPEAL_STATEMENT));
     List<FieldError> errors = new ArrayList<>();
     if (disputeId == null) {
       errors.add(new FieldError(DISPUTE_ID, "is required"));
@@ -88,8 +89,8 @@ public class RegisterAppealDelegate implements JavaDelegate {
     }
 
     Optional<DisputeRecord> dispute = disputes.findForUpdate(disputeId);
-    String refusal = eligibility.refusal(dispute, appellantId, DisputeRecords.now());
-    String appealId = DisputeIds.next("A");
+    String refusal = eligibility.refusal(dispute, appellantId, AppClock.now());
+    String appealId = Ids.next("A");
     execution.setProcessBusinessKey(appealId);
     vars.set(APPEAL_ID, appealId);
     vars.set(APPELLANT_ID, appellantId);

@@ -1,21 +1,23 @@
 package com.marketplace.disputes.appeal;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.APPEAL_DECISION;
-import static com.marketplace.disputes.dispute.DisputeVariables.APPEAL_RATIONALE;
-import static com.marketplace.disputes.dispute.DisputeVariables.REFUND_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.RESOLUTION;
-import static com.marketplace.disputes.dispute.DisputeVariables.REVIEWED_BY;
+import static com.marketplace.disputes.appeal.AppealProcess.APPEAL_DECISION;
+import static com.marketplace.disputes.appeal.AppealProcess.APPEAL_RATIONALE;
+import static com.marketplace.disputes.appeal.AppealProcess.REFUND_AMOUNT;
+import static com.marketplace.disputes.appeal.AppealProcess.RESOLUTION;
+import static com.marketplace.disputes.appeal.AppealProcess.REVIEWED_BY;
 
 import com.marketplace.disputes.appeal.AppealRecords.AppealRecord;
 import com.marketplace.disputes.dispute.Claim;
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords;
-import com.marketplace.disputes.dispute.InvalidRequestException;
-import com.marketplace.disputes.dispute.Requester;
-import com.marketplace.disputes.dispute.TaskAnswers;
+import com.marketplace.disputes.dispute.Resolution;
+import com.marketplace.disputes.kernel.Codes;
+import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.Requester;
+import com.marketplace.disputes.kernel.TaskAnswers;
+import com.marketplace.disputes.kernel.Text;
 import java.math.BigDecimal;
-import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -42,9 +44,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReviewAppealListener implements TaskListener {
 
-  static final Set<String> DECISIONS = Set.of("UPHOLD", "OVERTURN");
-  static final Set<String> RESOLUTIONS =
-      Set.of("FULL_REFUND", "PARTIAL_REFUND", "RETURN_AND_REFUND", "REPLACEMENT", "NONE");
   private static final String SYSTEM = "system";
 
   private final AuthorizationService authorizationService;
@@ -96,21 +95,21 @@ public class ReviewAppealListener implements TaskListener {
     Case appeal = facts.of(task);
     AppealRecord record = appeals.find(appeal.appealId()).orElseThrow();
     TaskAnswers answers = new TaskAnswers(task);
-    String decision = answers.choice(APPEAL_DECISION, DECISIONS);
+    AppealDecision decision = answers.choice(APPEAL_DECISION, AppealDecision.class);
     String rationale = answers.text(APPEAL_RATIONALE, 4000);
     String previous = record.previousResolution();
     BigDecimal previousRefund = record.previousRefund();
     String resolution = previous;
     BigDecimal refund = previousRefund;
-    if ("OVERTURN".equals(decision)) {
-      resolution = answers.choice(RESOLUTION, RESOLUTIONS);
+    if (decision == AppealDecision.OVERTURN) {
+      Resolution overturned = answers.choice(RESOLUTION, Resolution.class);
+      resolution = Codes.name(overturned);
       BigDecimal partial = null;
-      if ("PARTIAL_REFUND".equals(resolution)) {
+      if (overturned == Resolution.PARTIAL_REFUND) {
         partial = Claim.partialAmount(REFUND_AMOUNT, answers.raw(REFUND_AMOUNT),
             appeal.orderAmount(), answers.errors());
       }
-      refund = resolution == null ? null
-          : DisputeFacts.refundFor(resolution, partial, appeal.orderAmount());
+      refund = overturned == null ? null : overturned.refund(partial, appeal.orderAmount());
       if (resolution != null && refund != null && resolution.equals(previous)
           && previousRefund != null && refund.compareTo(previousRefund) == 0) {
         answers.error(RESOLUTION, "is the outcome the dispute has already: an overturn changes "
@@ -121,8 +120,8 @@ public class ReviewAppealListener implements TaskListener {
 
     String reviewer = task.getAssignee() != null ? task.getAssignee() : requester.actorOr(SYSTEM);
     task.setVariable(REVIEWED_BY, reviewer);
-    appeals.decided(appeal.appealId(), decision, rationale, reviewer, resolution, refund);
-    if ("OVERTURN".equals(decision)) {
+    appeals.decided(appeal.appealId(), decision.name(), rationale, reviewer, resolution, refund);
+    if (decision == AppealDecision.OVERTURN) {
       facts.settle(task, appeal.disputeId(), resolution, refund);
     } else {
       facts.writeOutcome(task);
@@ -131,7 +130,7 @@ public class ReviewAppealListener implements TaskListener {
 
   /** The mediator who decided the dispute, as its row says, if a mediator did. */
   private String decider(DelegateTask task) {
-    String decidedBy = Claim.text(facts.dispute(facts.of(task)).decidedBy());
+    String decidedBy = Text.trimmed(facts.dispute(facts.of(task)).decidedBy());
     return decidedBy == null || SYSTEM.equals(decidedBy) ? null : decidedBy;
   }
 

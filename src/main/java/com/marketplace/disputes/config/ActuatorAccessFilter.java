@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
@@ -21,9 +20,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * identity service.
  */
 class ActuatorAccessFilter extends OncePerRequestFilter {
-
-  private static final Set<String> ALLOWED_GROUPS =
-      Set.of(PlatformGroups.ANALYSTS, PlatformGroups.CAMUNDA_ADMIN);
 
   private final AuthenticationProvider basicAuthentication = new HttpBasicAuthenticationProvider();
   private final ProcessEngine processEngine;
@@ -52,7 +48,7 @@ class ActuatorAccessFilter extends OncePerRequestFilter {
         .groupMember(result.getAuthenticatedUser())
         .list().stream()
         .map(Group::getId)
-        .anyMatch(ALLOWED_GROUPS::contains);
+        .anyMatch(PlatformGroups.FIGURE_READERS::contains);
     if (!allowed) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;

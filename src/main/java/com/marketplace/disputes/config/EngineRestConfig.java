@@ -1,6 +1,6 @@
 package com.marketplace.disputes.config;
 
-import com.marketplace.disputes.dispute.Causes;
+import com.marketplace.disputes.kernel.Causes;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

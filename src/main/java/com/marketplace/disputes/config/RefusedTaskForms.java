@@ -1,7 +1,7 @@
 package com.marketplace.disputes.config;
 
-import com.marketplace.disputes.dispute.Causes;
-import com.marketplace.disputes.dispute.InvalidRequestException;
+import com.marketplace.disputes.kernel.Causes;
+import com.marketplace.disputes.kernel.InvalidRequestException;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

@@ -1,15 +1,16 @@
 package com.marketplace.disputes.contact;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.ISSUE_RESOLVED;
-import static com.marketplace.disputes.dispute.DisputeVariables.OPEN_DISPUTE;
-import static com.marketplace.disputes.dispute.DisputeVariables.PROBLEM_DETAIL;
-import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_AMOUNT;
+import static com.marketplace.disputes.contact.SellerContactProcess.ISSUE_RESOLVED;
+import static com.marketplace.disputes.contact.SellerContactProcess.OPEN_DISPUTE;
+import static com.marketplace.disputes.dispute.DisputeProcess.PROBLEM_DETAIL;
+import static com.marketplace.disputes.dispute.DisputeProcess.REQUESTED_AMOUNT;
 
 import com.marketplace.disputes.dispute.Claim;
 import com.marketplace.disputes.dispute.DisputeFacts;
-import com.marketplace.disputes.dispute.InvalidRequestException;
-import com.marketplace.disputes.dispute.Money;
-import com.marketplace.disputes.dispute.TaskAnswers;
+import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.Money;
+import com.marketplace.disputes.kernel.TaskAnswers;
+import com.marketplace.disputes.kernel.Text;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -71,7 +72,7 @@ public class ConfirmIssueResolvedListener implements TaskListener {
     if (raw instanceof Boolean b) {
       return b;
     }
-    String text = Claim.text(raw);
+    String text = Text.trimmed(raw);
     return "true".equals(text) ? Boolean.TRUE : "false".equals(text) ? Boolean.FALSE : null;
   }
 }

@@ -1,27 +1,25 @@
 package com.marketplace.disputes.contact;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.POSTED_BY;
-import static com.marketplace.disputes.dispute.DisputeVariables.POSTED_MESSAGE;
+import static com.marketplace.disputes.contact.SellerContactProcess.MESSAGE_POSTED;
+import static com.marketplace.disputes.contact.SellerContactProcess.POSTED_BY;
+import static com.marketplace.disputes.contact.SellerContactProcess.POSTED_MESSAGE;
 import com.marketplace.disputes.contact.ContactRecords.ContactMessage;
 import com.marketplace.disputes.contact.ContactRecords.ContactRecord;
-import com.marketplace.disputes.dispute.ApiProblems.NotAllowed;
-import com.marketplace.disputes.dispute.ApiProblems.NotVisible;
-import com.marketplace.disputes.dispute.ApiProblems;
-import com.marketplace.disputes.dispute.Causes;
-import com.marketplace.disputes.dispute.Claim;
-import com.marketplace.disputes.dispute.InvalidRequestException.FieldError;
-import com.marketplace.disputes.dispute.InvalidRequestException;
-import com.marketplace.disputes.identity.DisputeAccess;
+import com.marketplace.disputes.kernel.ApiProblems;
+import com.marketplace.disputes.kernel.ApiProblems.NotAllowed;
+import com.marketplace.disputes.kernel.ApiProblems.NotVisible;
+import com.marketplace.disputes.kernel.EngineCalls;
+import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.Party;
+import com.marketplace.disputes.kernel.Requester;
+import com.marketplace.disputes.kernel.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.http.HttpStatus;
@@ -44,19 +42,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/contacts")
 public class ContactController {
 
-  static final String MESSAGE_POSTED = "ContactMessagePosted";
-
   private final ContactRecords contacts;
   private final IdentityService identityService;
-  private final RuntimeService runtimeService;
-  private final ProcessEngineConfigurationImpl engineConfiguration;
+  private final EngineCalls engineCalls;
 
   public ContactController(ContactRecords contacts, IdentityService identityService,
-      RuntimeService runtimeService, ProcessEngineConfiguration engineConfiguration) {
+      EngineCalls engineCalls) {
     this.contacts = contacts;
     this.identityService = identityService;
-    this.runtimeService = runtimeService;
-    this.engineConfiguration = (ProcessEngineConfigurationImpl) engineConfiguration;
+    this.engineCalls = engineCalls;
   }
 
   /** The caller's own contacts, as buyer or seller, newest first. */
@@ -82,16 +76,19 @@ public class ContactController {
       @RequestBody Map<String, Object> request) {
     ContactRecord contact = visible(contactId);
     String author = user().getUserId();
-    if (RecordContactMessageDelegate.roleOf(author, contact.buyerId(), contact.sellerId()) == null) {
+    if (Party.of(author, contact.buyerId(), contact.sellerId()) == null) {
       throw new NotAllowed("Only the buyer and the seller write in a contact.");
     }
-    String message = Claim.text(request.get("message"));
+    String message = Text.trimmed(request.get("message"));
     List<FieldError> errors = new ArrayList<>();
     RegisterContactDelegate.checkMessage("message", message, errors);
     if (!errors.isEmpty()) {
       throw new InvalidRequestException("Cannot post the message", errors);
     }
-    correlate(contactId, author, message);
+    // The party check was done here; the contact instance takes the message from the service.
+    engineCalls.correlateAsService(MESSAGE_POSTED, contactId, Variables.createVariables()
+        .putValueTyped(POSTED_BY, Variables.stringValue(author, true))
+        .putValueTyped(POSTED_MESSAGE, Variables.stringValue(message, true)));
     List<ContactMessage> mine = contacts.messages(contactId).stream()
         .filter(posted -> posted.authorId().equals(author)).toList();
     return mine.get(mine.size() - 1);
@@ -103,37 +100,12 @@ public class ContactController {
         "The contact has ended; messages can be added only while it is open.");
   }
 
-  /**
-   * The party check was done here; the engine call runs without the caller's authorizations,
-   * which let a party read its contact but not write to the instance through the engine API.
-   */
-  private void correlate(String contactId, String author, String message) {
-    try {
-      engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
-        context.disableAuthorizationCheck();
-        runtimeService.createMessageCorrelation(MESSAGE_POSTED)
-            .processInstanceBusinessKey(contactId)
-            .setVariables(Variables.createVariables()
-                .putValueTyped(POSTED_BY, Variables.stringValue(author, true))
-                .putValueTyped(POSTED_MESSAGE, Variables.stringValue(message, true)))
-            .correlate();
-        return null;
-      });
-    } catch (MismatchingMessageCorrelationException e) {
-      throw e;
-    } catch (ProcessEngineException e) {
-      InvalidRequestException rejected = Causes.find(e, InvalidRequestException.class);
-      throw rejected != null ? rejected : e;
-    }
-  }
-
   /** A party or staff sees the contact; anyone else is told it does not exist. */
   private ContactRecord visible(String contactId) {
     Authentication user = user();
     ContactRecord contact = contacts.find(contactId)
         .orElseThrow(() -> new NotVisible("contact", contactId));
-    if (!DisputeAccess.isParty(user, contact.buyerId(), contact.sellerId())
-        && !DisputeAccess.isStaff(user)) {
+    if (!Requester.isPartyOrStaff(user, contact.buyerId(), contact.sellerId())) {
       throw new NotVisible("contact", contactId);
     }
     return contact;

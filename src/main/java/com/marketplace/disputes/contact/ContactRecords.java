@@ -1,6 +1,6 @@
 package com.marketplace.disputes.contact;
 
-import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.kernel.AppClock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -42,7 +42,7 @@ public class ContactRecords {
         values (:id, :orderId, :pi, :buyer, :seller, :status, 'SELLER', :now, :orderId)""")
         .param("id", contactId).param("orderId", orderId).param("pi", processInstanceId)
         .param("buyer", buyerId).param("seller", sellerId).param("status", AWAITING_SELLER)
-        .param("now", ts(DisputeRecords.now())).update();
+        .param("now", ts(AppClock.now())).update();
   }
 
   /** The open contact of the order, if there is one. */
@@ -82,7 +82,7 @@ public class ContactRecords {
     int next = jdbc.sql("""
         select coalesce(max(message_no), 0) + 1 from contact_message where contact_id = :id""")
         .param("id", contactId).query(Integer.class).single();
-    Instant now = DisputeRecords.now();
+    Instant now = AppClock.now();
     jdbc.sql("""
         insert into contact_message (contact_id, message_no, author_id, author_role, body, posted_at)
         values (:id, :no, :author, :role, :body, :now)""")
@@ -110,7 +110,7 @@ public class ContactRecords {
 
   public void sellerSilent(String contactId) {
     jdbc.sql("update contact set seller_silent_at = :now where contact_id = :id")
-        .param("now", ts(DisputeRecords.now())).param("id", contactId).update();
+        .param("now", ts(AppClock.now())).param("id", contactId).update();
   }
 
   /** Ends the contact and releases the order for a new one. */
@@ -120,7 +120,7 @@ public class ContactRecords {
           closed_at = :now, order_lock = null
         where contact_id = :id""")
         .param("status", status).param("dispute", disputeId)
-        .param("now", ts(DisputeRecords.now())).param("id", contactId).update();
+        .param("now", ts(AppClock.now())).param("id", contactId).update();
   }
 
   private static Timestamp ts(Instant instant) {

@@ -1,15 +1,16 @@
 package com.marketplace.disputes.contact;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.CONTACT_OUTCOME;
-import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_MESSAGE;
-import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_REPLIED;
+import static com.marketplace.disputes.contact.SellerContactProcess.CONTACT_OUTCOME;
+import static com.marketplace.disputes.contact.SellerContactProcess.SELLER_MESSAGE;
+import static com.marketplace.disputes.contact.SellerContactProcess.SELLER_REPLIED;
 
-import com.marketplace.disputes.dispute.Claim;
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
-import com.marketplace.disputes.dispute.DisputeVariables;
-import com.marketplace.disputes.dispute.InvalidRequestException;
-import com.marketplace.disputes.dispute.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.Party;
+import com.marketplace.disputes.kernel.ProcessVariables;
+import com.marketplace.disputes.kernel.Text;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -35,17 +36,17 @@ public class ContactSteps {
   /** A task opened (after its due date was set): the contact shows whose move it is. */
   public void taskOpened(DelegateTask task) {
     String contactId = facts.of(task).contactId();
-    boolean seller = "ReplyToBuyer".equals(task.getTaskDefinitionKey());
+    boolean seller = SellerContactProcess.REPLY_TO_BUYER.equals(task.getTaskDefinitionKey());
     contacts.awaiting(contactId,
         seller ? ContactRecords.AWAITING_SELLER : ContactRecords.AWAITING_BUYER,
-        seller ? "SELLER" : "BUYER",
+        (seller ? Party.SELLER : Party.BUYER).name(),
         task.getDueDate() == null ? null : task.getDueDate().toInstant());
   }
 
   /** ReplyToBuyer completes only with the seller's message, which joins the conversation. */
   public void sellerReplied(DelegateTask task) {
     Case contact = facts.of(task);
-    String message = Claim.text(task.getVariable(SELLER_MESSAGE));
+    String message = Text.trimmed(task.getVariable(SELLER_MESSAGE));
     List<FieldError> errors = new ArrayList<>();
     RegisterContactDelegate.checkMessage(SELLER_MESSAGE, message, errors);
     if (!errors.isEmpty()) {
@@ -53,12 +54,12 @@ public class ContactSteps {
     }
     task.setVariable(SELLER_MESSAGE, message);
     task.setVariable(SELLER_REPLIED, true);
-    contacts.addMessage(contact.contactId(), contact.sellerId(), "SELLER", message);
+    contacts.addMessage(contact.contactId(), contact.sellerId(), Party.SELLER.name(), message);
   }
 
   /** The reply deadline passed: noted, so a dispute opened later shows the seller's silence. */
   public void sellerSilent(DelegateExecution execution) {
-    DisputeVariables.of(execution).set(SELLER_REPLIED, false);
+    ProcessVariables.of(execution).set(SELLER_REPLIED, false);
     contacts.sellerSilent(facts.of(execution).contactId());
   }
 
@@ -78,7 +79,7 @@ public class ContactSteps {
   }
 
   private void close(DelegateExecution execution, String outcome) {
-    DisputeVariables.of(execution).set(CONTACT_OUTCOME, outcome);
+    ProcessVariables.of(execution).set(CONTACT_OUTCOME, outcome);
     contacts.close(facts.of(execution).contactId(), outcome, null);
   }
 }

@@ -1,27 +1,28 @@
 package com.marketplace.disputes.contact;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.BUYER_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.CONTACT_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.CONTACT_OUTCOME;
-import static com.marketplace.disputes.dispute.DisputeVariables.DESCRIPTION;
-import static com.marketplace.disputes.dispute.DisputeVariables.DISPUTE_ELIGIBLE;
-import static com.marketplace.disputes.dispute.DisputeVariables.DISPUTE_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.ELIGIBLE;
-import static com.marketplace.disputes.dispute.DisputeVariables.INELIGIBILITY_REASON;
-import static com.marketplace.disputes.dispute.DisputeVariables.ITEM_RECEIVED;
-import static com.marketplace.disputes.dispute.DisputeVariables.ORDER_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.PROBLEM_DETAIL;
-import static com.marketplace.disputes.dispute.DisputeVariables.REASON;
-import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_RESOLUTION;
+import static com.marketplace.disputes.contact.SellerContactProcess.CONTACT_ID;
+import static com.marketplace.disputes.contact.SellerContactProcess.CONTACT_OUTCOME;
+import static com.marketplace.disputes.contact.SellerContactProcess.DISPUTE_ELIGIBLE;
+import static com.marketplace.disputes.dispute.DisputeProcess.BUYER_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.DESCRIPTION;
+import static com.marketplace.disputes.dispute.DisputeProcess.DISPUTE_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.ELIGIBLE;
+import static com.marketplace.disputes.dispute.DisputeProcess.INELIGIBILITY_REASON;
+import static com.marketplace.disputes.dispute.DisputeProcess.ITEM_RECEIVED;
+import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.PROBLEM_DETAIL;
+import static com.marketplace.disputes.dispute.DisputeProcess.REASON;
+import static com.marketplace.disputes.dispute.DisputeProcess.REQUESTED_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.REQUESTED_RESOLUTION;
 
 import com.marketplace.disputes.contact.ContactRecords.ContactMessage;
 import com.marketplace.disputes.contact.ContactRecords.ContactRecord;
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
+import com.marketplace.disputes.dispute.DisputeProcess;
 import com.marketplace.disputes.dispute.DisputeRecords;
-import com.marketplace.disputes.dispute.DisputeVariables;
 import com.marketplace.disputes.evidence.EvidenceAttachments;
+import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.timeline.ActorRole;
 import com.marketplace.disputes.timeline.EventKind;
 import com.marketplace.disputes.timeline.Timeline;
@@ -47,8 +48,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class OpenDisputeFromContactDelegate implements JavaDelegate {
 
-  static final String DISPUTE_PROCESS = "disputeMediation";
-  private static final List<String> CLAIM_FIELDS = List.of(REASON, ITEM_RECEIVED, PROBLEM_DETAIL,
+    private static final List<String> CLAIM_FIELDS = List.of(REASON, ITEM_RECEIVED, PROBLEM_DETAIL,
       DESCRIPTION, REQUESTED_RESOLUTION, REQUESTED_AMOUNT);
 
   private final RuntimeService runtimeService;
@@ -68,7 +68,7 @@ public class OpenDisputeFromContactDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
+    ProcessVariables vars = ProcessVariables.of(execution);
     Case contact = facts.of(execution);
     String contactId = contact.contactId();
     Map<String, Object> request = new HashMap<>();
@@ -83,7 +83,7 @@ public class OpenDisputeFromContactDelegate implements JavaDelegate {
       // Still transient: the dispute's start attaches the buyer's uploads, as its start form does.
       request.put(EvidenceAttachments.EVIDENCE_IDS, Variables.stringValue(evidenceIds.toString(), true));
     }
-    VariableMap dispute = runtimeService.createProcessInstanceByKey(DISPUTE_PROCESS)
+    VariableMap dispute = runtimeService.createProcessInstanceByKey(DisputeProcess.KEY)
         .setVariables(request)
         .executeWithVariablesInReturn()
         .getVariables();

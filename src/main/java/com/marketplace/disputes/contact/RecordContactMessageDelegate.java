@@ -1,14 +1,15 @@
 package com.marketplace.disputes.contact;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.POSTED_BY;
-import static com.marketplace.disputes.dispute.DisputeVariables.POSTED_MESSAGE;
+import static com.marketplace.disputes.contact.SellerContactProcess.POSTED_BY;
+import static com.marketplace.disputes.contact.SellerContactProcess.POSTED_MESSAGE;
 
-import com.marketplace.disputes.dispute.Claim;
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
-import com.marketplace.disputes.dispute.DisputeVariables;
-import com.marketplace.disputes.dispute.InvalidRequestException;
-import com.marketplace.disputes.dispute.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.Party;
+import com.marketplace.disputes.kernel.ProcessVariables;
+import com.marketplace.disputes.kernel.Text;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,12 +34,12 @@ public class RecordContactMessageDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
+    ProcessVariables vars = ProcessVariables.of(execution);
     Case contact = facts.of(execution);
-    String author = Claim.text(vars.string(POSTED_BY));
-    String message = Claim.text(vars.string(POSTED_MESSAGE));
+    String author = Text.trimmed(vars.string(POSTED_BY));
+    String message = Text.trimmed(vars.string(POSTED_MESSAGE));
     List<FieldError> errors = new ArrayList<>();
-    String role = contact.roleOf(author);
+    Party role = contact.roleOf(author);
     if (role == null) {
       errors.add(new FieldError(POSTED_BY, "must be the buyer or the seller of the contact"));
     }
@@ -46,13 +47,6 @@ public class RecordContactMessageDelegate implements JavaDelegate {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException("Cannot post the message", errors);
     }
-    contacts.addMessage(contact.contactId(), author, role, message);
-  }
-
-  static String roleOf(String userId, String buyerId, String sellerId) {
-    if (userId == null) {
-      return null;
-    }
-    return userId.equals(buyerId) ? "BUYER" : userId.equals(sellerId) ? "SELLER" : null;
+    contacts.addMessage(contact.contactId(), author, role.name(), message);
   }
 }

@@ -1,21 +1,22 @@
 package com.marketplace.disputes.contact;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.BUYER_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.BUYER_MESSAGE;
-import static com.marketplace.disputes.dispute.DisputeVariables.CONTACT_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.CURRENCY;
-import static com.marketplace.disputes.dispute.DisputeVariables.ORDER_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.ORDER_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_ID;
+import static com.marketplace.disputes.contact.SellerContactProcess.BUYER_MESSAGE;
+import static com.marketplace.disputes.contact.SellerContactProcess.CONTACT_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.BUYER_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.CURRENCY;
+import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.SELLER_ID;
 
-import com.marketplace.disputes.dispute.Claim;
-import com.marketplace.disputes.dispute.DisputeIds;
-import com.marketplace.disputes.dispute.DisputeVariables;
-import com.marketplace.disputes.dispute.InvalidRequestException;
-import com.marketplace.disputes.dispute.InvalidRequestException.FieldError;
-import com.marketplace.disputes.dispute.Money;
-import com.marketplace.disputes.dispute.Requester;
 import com.marketplace.disputes.identity.DisputeAccess;
+import com.marketplace.disputes.kernel.Ids;
+import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.Money;
+import com.marketplace.disputes.kernel.Party;
+import com.marketplace.disputes.kernel.ProcessVariables;
+import com.marketplace.disputes.kernel.Requester;
+import com.marketplace.disputes.kernel.Text;
 import com.marketplace.disputes.orders.Order;
 import com.marketplace.disputes.orders.OrderRepository;
 import java.util.ArrayList;
@@ -56,10 +57,10 @@ public class RegisterContactDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
+    ProcessVariables vars = ProcessVariables.of(execution);
     String buyerId = requester.actingFor(vars.string(BUYER_ID), BUYER_ID, WHAT);
-    String orderId = Claim.text(vars.string(ORDER_ID));
-    String message = Claim.text(vars.string(BUYER_MESSAGE));
+    String orderId = Text.trimmed(vars.string(ORDER_ID));
+    String message = Text.trimmed(vars.string(BUYER_MESSAGE));
     List<FieldError> errors = new ArrayList<>();
     if (orderId == null) {
       errors.add(new FieldError(ORDER_ID, "is required"));
@@ -77,7 +78,7 @@ public class RegisterContactDelegate implements JavaDelegate {
           "has an open contact already (" + open + "): add a message to it instead");
     });
 
-    String contactId = DisputeIds.next("C");
+    String contactId = Ids.next("C");
     execution.setProcessBusinessKey(contactId);
     vars.set(CONTACT_ID, contactId);
     vars.set(BUYER_ID, buyerId);
@@ -92,7 +93,7 @@ public class RegisterContactDelegate implements JavaDelegate {
     } catch (DuplicateKeyException raced) {
       throw InvalidRequestException.of(WHAT, ORDER_ID, "has an open contact already");
     }
-    contacts.addMessage(contactId, buyerId, "BUYER", message);
+    contacts.addMessage(contactId, buyerId, Party.BUYER.name(), message);
     access.grantParties(execution.getProcessInstanceId(), buyerId, order.sellerId());
   }
 

@@ -2,7 +2,7 @@ package com.marketplace.disputes.demo;
 
 import com.marketplace.disputes.analytics.SettledDays;
 import com.marketplace.disputes.config.StartupOrder;
-import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.kernel.AppClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -45,7 +45,7 @@ public class DemoHistory {
       return;
     }
     HistoryGenerator generator = new HistoryGenerator(new HistoryWriter(jdbc), SEED);
-    int disputes = generator.generate(HistoryGenerator.DEMO_SHOPS, DAYS, DisputeRecords.now());
+    int disputes = generator.generate(HistoryGenerator.DEMO_SHOPS, DAYS, AppClock.now());
     // A figure asked for while this ran may have settled some of these days without them.
     settledDays.forget();
     log.info("Demo dispute history for the analytics dashboard: {} disputes", disputes);

@@ -1,17 +1,22 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.DESCRIPTION;
-import static com.marketplace.disputes.dispute.DisputeVariables.ITEM_RECEIVED;
-import static com.marketplace.disputes.dispute.DisputeVariables.PROBLEM_DETAIL;
-import static com.marketplace.disputes.dispute.DisputeVariables.REASON;
-import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_RESOLUTION;
+import static com.marketplace.disputes.dispute.DisputeProcess.DESCRIPTION;
+import static com.marketplace.disputes.dispute.DisputeProcess.ITEM_RECEIVED;
+import static com.marketplace.disputes.dispute.DisputeProcess.PROBLEM_DETAIL;
+import static com.marketplace.disputes.dispute.DisputeProcess.REASON;
+import static com.marketplace.disputes.dispute.DisputeProcess.REQUESTED_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.REQUESTED_RESOLUTION;
 
-import com.marketplace.disputes.dispute.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.Codes;
+import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.Money;
+import com.marketplace.disputes.kernel.Text;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /** The buyer's claim, with the contract's rules for each field. */
@@ -23,12 +28,6 @@ public record Claim(
     String requestedResolution,
     BigDecimal requestedAmount) {
 
-  public static final Set<String> REASONS =
-      Set.of("NOT_RECEIVED", "DAMAGED", "NOT_AS_DESCRIBED", "QUALITY_PROBLEM", "QUANTITY_PROBLEM");
-  public static final Set<String> PROBLEM_DETAILS = Set.of("BRAND", "MODEL", "SIZE", "COLOR",
-      "MATERIAL", "WEIGHT", "NO_PACKAGING", "DOES_NOT_WORK", "RUSTED_FADED", "OTHER");
-  public static final Set<String> RESOLUTIONS =
-      Set.of("FULL_REFUND", "PARTIAL_REFUND", "RETURN_AND_REFUND", "REPLACEMENT");
   public static final int MIN_DESCRIPTION = 20;
   public static final int MAX_DESCRIPTION = 2000;
 
@@ -38,43 +37,43 @@ public record Claim(
    */
   public static Claim read(Function<String, Object> source, BigDecimal orderAmount) {
     List<FieldError> errors = new ArrayList<>();
-    String reason = text(source.apply(REASON));
+    String reason = Text.trimmed(source.apply(REASON));
     if (reason == null) {
       errors.add(new FieldError(REASON, "is required"));
-    } else if (!REASONS.contains(reason)) {
-      errors.add(new FieldError(REASON, "must be one of " + sorted(REASONS)));
+    } else {
+      oneOf(REASON, reason, EnumSet.allOf(Reason.class), errors);
     }
     Object received = source.apply(ITEM_RECEIVED);
     Boolean itemReceived = received instanceof Boolean b ? b
-        : "true".equals(text(received)) ? Boolean.TRUE
-        : "false".equals(text(received)) ? Boolean.FALSE : null;
+        : "true".equals(Text.trimmed(received)) ? Boolean.TRUE
+        : "false".equals(Text.trimmed(received)) ? Boolean.FALSE : null;
     if (itemReceived == null) {
       errors.add(new FieldError(ITEM_RECEIVED, "is required (true or false)"));
     }
-    String problemDetail = text(source.apply(PROBLEM_DETAIL));
+    String problemDetail = Text.trimmed(source.apply(PROBLEM_DETAIL));
     if (Boolean.TRUE.equals(itemReceived) && problemDetail == null) {
       errors.add(new FieldError(PROBLEM_DETAIL, "is required when the item was received"));
-    } else if (problemDetail != null && !PROBLEM_DETAILS.contains(problemDetail)) {
-      errors.add(new FieldError(PROBLEM_DETAIL, "must be one of " + sorted(PROBLEM_DETAILS)));
+    } else if (problemDetail != null) {
+      oneOf(PROBLEM_DETAIL, problemDetail, EnumSet.allOf(ProblemDetail.class), errors);
     }
-    String description = text(source.apply(DESCRIPTION));
+    String description = Text.trimmed(source.apply(DESCRIPTION));
     if (description == null) {
       errors.add(new FieldError(DESCRIPTION, "is required"));
     } else if (description.length() < MIN_DESCRIPTION || description.length() > MAX_DESCRIPTION) {
       errors.add(new FieldError(DESCRIPTION,
           "must be " + MIN_DESCRIPTION + " to " + MAX_DESCRIPTION + " characters"));
     }
-    String resolution = text(source.apply(REQUESTED_RESOLUTION));
+    String resolution = Text.trimmed(source.apply(REQUESTED_RESOLUTION));
     if (resolution == null) {
       errors.add(new FieldError(REQUESTED_RESOLUTION, "is required"));
-    } else if (!RESOLUTIONS.contains(resolution)) {
-      errors.add(new FieldError(REQUESTED_RESOLUTION, "must be one of " + sorted(RESOLUTIONS)));
+    } else {
+      oneOf(REQUESTED_RESOLUTION, resolution, Resolution.REQUESTABLE, errors);
     }
     BigDecimal amount = null;
     Object rawAmount = source.apply(REQUESTED_AMOUNT);
-    if ("PARTIAL_REFUND".equals(resolution)) {
+    if (Resolution.PARTIAL_REFUND.name().equals(resolution)) {
       amount = partialAmount(REQUESTED_AMOUNT, rawAmount, orderAmount, errors);
-    } else if (text(rawAmount) != null && Money.parse(rawAmount) == null) {
+    } else if (Text.trimmed(rawAmount) != null && Money.parse(rawAmount) == null) {
       errors.add(new FieldError(REQUESTED_AMOUNT, "must be a decimal string such as 12.50"));
     }
     if (!errors.isEmpty()) {
@@ -84,10 +83,17 @@ public record Claim(
         description, resolution, amount);
   }
 
+  private static <E extends Enum<E>> void oneOf(String field, String value, Collection<E> codes,
+      List<FieldError> errors) {
+    if (Codes.find(codes, value).isEmpty()) {
+      errors.add(new FieldError(field, "must be one of " + Codes.names(codes)));
+    }
+  }
+
   /** Checks a partial refund amount: a decimal string, above zero and below the order amount. */
   public static BigDecimal partialAmount(String field, Object raw, BigDecimal orderAmount,
       List<FieldError> errors) {
-    if (text(raw) == null) {
+    if (Text.trimmed(raw) == null) {
       errors.add(new FieldError(field, "is required for a partial refund"));
       return null;
     }
@@ -102,18 +108,5 @@ public record Claim(
       return null;
     }
     return amount;
-  }
-
-  /** The trimmed text of a value; null when it is missing or blank. */
-  public static String text(Object value) {
-    if (value == null) {
-      return null;
-    }
-    String s = value.toString().trim();
-    return s.isEmpty() ? null : s;
-  }
-
-  private static String sorted(Set<String> values) {
-    return String.join(", ", values.stream().sorted().toList());
   }
 }

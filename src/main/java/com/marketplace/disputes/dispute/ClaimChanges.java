@@ -1,9 +1,11 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.PROBLEM_DETAIL;
-import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.PROBLEM_DETAIL;
+import static com.marketplace.disputes.dispute.DisputeProcess.REQUESTED_AMOUNT;
 
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
+import com.marketplace.disputes.kernel.Money;
+import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.timeline.ActorRole;
 import com.marketplace.disputes.timeline.EventKind;
 import com.marketplace.disputes.timeline.Timeline;
@@ -31,15 +33,15 @@ public class ClaimChanges {
   }
 
   public Claim apply(DelegateExecution execution, EventKind eventType) {
-    DisputeVariables vars = DisputeVariables.of(execution);
+    ProcessVariables vars = ProcessVariables.of(execution);
     DisputeFacts.Case dispute = facts.of(execution);
     DisputeRecord current = facts.dispute(dispute);
     Map<String, Object> merged = new HashMap<>();
-    merged.put(DisputeVariables.REASON, current.reason());
-    merged.put(DisputeVariables.ITEM_RECEIVED, current.itemReceived());
+    merged.put(DisputeProcess.REASON, current.reason());
+    merged.put(DisputeProcess.ITEM_RECEIVED, current.itemReceived());
     merged.put(PROBLEM_DETAIL, current.problemDetail());
-    merged.put(DisputeVariables.DESCRIPTION, current.description());
-    merged.put(DisputeVariables.REQUESTED_RESOLUTION, current.requestedResolution());
+    merged.put(DisputeProcess.DESCRIPTION, current.description());
+    merged.put(DisputeProcess.REQUESTED_RESOLUTION, current.requestedResolution());
     merged.put(REQUESTED_AMOUNT, current.requestedAmount());
     for (String field : merged.keySet().toArray(String[]::new)) {
       Object sent = execution.getVariable(field);

@@ -1,10 +1,11 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.CLOSURE_REASON;
+import static com.marketplace.disputes.dispute.DisputeProcess.CLOSURE_REASON;
 
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.dispute.DisputeRecords.Outcome;
+import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.timeline.EventKind;
 import com.marketplace.disputes.timeline.Timeline;
 import com.marketplace.disputes.timeline.TimelineEvent;
@@ -33,7 +34,7 @@ public class CloseDisputeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
+    ProcessVariables vars = ProcessVariables.of(execution);
     // The finished instance's history shows the recorded parties and amounts.
     Case dispute = facts.writeParties(execution);
     Outcome outcome = facts.writeOutcome(execution)

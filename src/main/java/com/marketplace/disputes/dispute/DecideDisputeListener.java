@@ -1,20 +1,23 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.DECIDED_BY;
-import static com.marketplace.disputes.dispute.DisputeVariables.DECISION_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.DECISION_RATIONALE;
-import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_PARTY;
-import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_REQUEST;
-import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_REQUESTED_FROM;
-import static com.marketplace.disputes.dispute.DisputeVariables.PLATFORM_DECISION;
+import static com.marketplace.disputes.dispute.DisputeProcess.DECIDED_BY;
+import static com.marketplace.disputes.dispute.DisputeProcess.DECISION_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.DECISION_RATIONALE;
+import static com.marketplace.disputes.dispute.DisputeProcess.EVIDENCE_PARTY;
+import static com.marketplace.disputes.dispute.DisputeProcess.EVIDENCE_REQUEST;
+import static com.marketplace.disputes.dispute.DisputeProcess.EVIDENCE_REQUESTED_FROM;
+import static com.marketplace.disputes.dispute.DisputeProcess.PLATFORM_DECISION;
 
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
+import com.marketplace.disputes.kernel.Money;
+import com.marketplace.disputes.kernel.Party;
+import com.marketplace.disputes.kernel.Requester;
+import com.marketplace.disputes.kernel.TaskAnswers;
 import com.marketplace.disputes.timeline.ActorRole;
 import com.marketplace.disputes.timeline.EventKind;
 import com.marketplace.disputes.timeline.Timeline;
 import com.marketplace.disputes.timeline.TimelineEvent;
 import java.math.BigDecimal;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -47,18 +50,17 @@ public class DecideDisputeListener implements TaskListener {
   public void notify(DelegateTask task) {
     Case dispute = facts.of(task);
     TaskAnswers answers = new TaskAnswers(task);
-    String decision = answers.choice(PLATFORM_DECISION, Set.of("FULL_REFUND", "PARTIAL_REFUND",
-        "RETURN_AND_REFUND", "REJECT_CLAIM", "REQUEST_EVIDENCE"));
+    PlatformDecision decision = answers.choice(PLATFORM_DECISION, PlatformDecision.class);
     String rationale = answers.text(DECISION_RATIONALE, 4000);
     BigDecimal amount = null;
-    String party = null;
+    Party party = null;
     String request = null;
-    if ("PARTIAL_REFUND".equals(decision)) {
+    if (decision == PlatformDecision.PARTIAL_REFUND) {
       amount = Claim.partialAmount(DECISION_AMOUNT, answers.raw(DECISION_AMOUNT),
           dispute.orderAmount(), answers.errors());
     }
-    if ("REQUEST_EVIDENCE".equals(decision)) {
-      party = answers.choice(EVIDENCE_REQUESTED_FROM, Set.of("BUYER", "SELLER"));
+    if (decision == PlatformDecision.REQUEST_EVIDENCE) {
+      party = answers.choice(EVIDENCE_REQUESTED_FROM, Party.class);
       request = answers.text(EVIDENCE_REQUEST, 4000);
     }
     answers.check();
@@ -68,16 +70,16 @@ public class DecideDisputeListener implements TaskListener {
       task.setVariable(DECISION_AMOUNT, Money.format(amount));
     }
     if (party != null) {
-      records.evidenceRequestedFrom(dispute.disputeId(), party);
+      records.evidenceRequestedFrom(dispute.disputeId(), party.name());
       task.setVariable(EVIDENCE_PARTY, dispute.party(party));
       timeline.record(TimelineEvent.by(dispute.disputeId(), mediator, ActorRole.PLATFORM,
           EventKind.EVIDENCE_REQUESTED).detail(party + ": " + request));
       return;
     }
     task.setVariable(DECIDED_BY, mediator);
-    String resolution = "REJECT_CLAIM".equals(decision) ? "NONE" : decision;
-    records.decided(dispute.disputeId(), decision, rationale, mediator);
-    records.recordOutcome(dispute.disputeId(), resolution,
-        DisputeFacts.refundFor(resolution, amount, dispute.orderAmount()));
+    Resolution resolution = decision.resolution();
+    records.decided(dispute.disputeId(), decision.name(), rationale, mediator);
+    records.recordOutcome(dispute.disputeId(), resolution.name(),
+        resolution.refund(amount, dispute.orderAmount()));
   }
 }

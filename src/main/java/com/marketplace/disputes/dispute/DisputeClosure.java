@@ -1,8 +1,9 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.CLOSURE_REASON;
-import static com.marketplace.disputes.dispute.DisputeVariables.INELIGIBILITY_REASON;
+import static com.marketplace.disputes.dispute.DisputeProcess.CLOSURE_REASON;
+import static com.marketplace.disputes.dispute.DisputeProcess.INELIGIBILITY_REASON;
 
+import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.timeline.EventKind;
 import com.marketplace.disputes.timeline.Timeline;
 import com.marketplace.disputes.timeline.TimelineEvent;
@@ -25,12 +26,14 @@ public class DisputeClosure {
   }
 
   public void ineligible(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
+    ProcessVariables vars = ProcessVariables.of(execution);
     String disputeId = facts.of(execution).disputeId();
     String reason = vars.string(INELIGIBILITY_REASON);
-    vars.set(CLOSURE_REASON, "INELIGIBLE");
-    facts.settle(execution, disputeId, "NONE", BigDecimal.ZERO);
-    records.close(disputeId, "INELIGIBLE", "INELIGIBLE", "NONE", BigDecimal.ZERO, reason);
+    String ineligible = ClosureReason.INELIGIBLE.name();
+    vars.set(CLOSURE_REASON, ineligible);
+    facts.settle(execution, disputeId, Resolution.NONE.name(), BigDecimal.ZERO);
+    records.close(disputeId, "INELIGIBLE", ineligible, Resolution.NONE.name(), BigDecimal.ZERO,
+        reason);
     timeline.record(TimelineEvent.system(disputeId, EventKind.INELIGIBLE).detail(reason));
   }
 }

@@ -1,18 +1,19 @@
 package com.marketplace.disputes.dispute;
 
-import com.marketplace.disputes.dispute.ApiProblems.NotAllowed;
-import com.marketplace.disputes.dispute.ApiProblems.NotVisible;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
+import com.marketplace.disputes.kernel.ApiProblems;
+import com.marketplace.disputes.kernel.ApiProblems.NotAllowed;
+import com.marketplace.disputes.kernel.ApiProblems.NotVisible;
+import com.marketplace.disputes.kernel.EngineCalls;
+import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.Party;
+import com.marketplace.disputes.kernel.Requester;
 import com.marketplace.disputes.timeline.Timeline;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -33,22 +34,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/disputes")
 public class DisputeController {
 
-  private static final Set<String> STAFF =
-      Set.of("mediators", "senior-mediators", "analysts", "marketplace", "camunda-admin");
-
   private final DisputeRecords records;
   private final IdentityService identityService;
-  private final RuntimeService runtimeService;
-  private final ProcessEngineConfigurationImpl engineConfiguration;
+  private final EngineCalls engineCalls;
   private final Timeline timeline;
 
   public DisputeController(DisputeRecords records, IdentityService identityService,
-      RuntimeService runtimeService, ProcessEngineConfiguration engineConfiguration,
-      Timeline timeline) {
+      EngineCalls engineCalls, Timeline timeline) {
     this.records = records;
     this.identityService = identityService;
-    this.runtimeService = runtimeService;
-    this.engineConfiguration = (ProcessEngineConfigurationImpl) engineConfiguration;
+    this.engineCalls = engineCalls;
     this.timeline = timeline;
   }
 
@@ -73,14 +68,15 @@ public class DisputeController {
   public ResponseEntity<Void> escalate(@PathVariable String disputeId) {
     DisputeRecord dispute = visible(disputeId);
     String role = role(dispute);
-    correlate(disputeId, "DisputeEscalationRequested", Map.of("requestedBy", role));
+    correlate(disputeId, DisputeProcess.ESCALATION_REQUESTED_MESSAGE,
+        Map.of(DisputeProcess.REQUESTED_BY, role));
     return ResponseEntity.accepted().build();
   }
 
   @PostMapping("/{disputeId}/cancel")
   public ResponseEntity<Void> cancel(@PathVariable String disputeId) {
     buyerOnly(visible(disputeId));
-    correlate(disputeId, "DisputeCancelled", Map.of());
+    correlate(disputeId, DisputeProcess.CANCELLED_MESSAGE, Map.of());
     return ResponseEntity.accepted().build();
   }
 
@@ -90,9 +86,9 @@ public class DisputeController {
       @RequestBody Map<String, Object> changes) {
     buyerOnly(visible(disputeId));
     Map<String, Object> claimFields = new HashMap<>();
-    for (String field : List.of(DisputeVariables.REASON, DisputeVariables.ITEM_RECEIVED,
-        DisputeVariables.PROBLEM_DETAIL, DisputeVariables.DESCRIPTION,
-        DisputeVariables.REQUESTED_RESOLUTION, DisputeVariables.REQUESTED_AMOUNT)) {
+    for (String field : List.of(DisputeProcess.REASON, DisputeProcess.ITEM_RECEIVED,
+        DisputeProcess.PROBLEM_DETAIL, DisputeProcess.DESCRIPTION,
+        DisputeProcess.REQUESTED_RESOLUTION, DisputeProcess.REQUESTED_AMOUNT)) {
       if (changes.get(field) != null) {
         claimFields.put(field, changes.get(field));
       }
@@ -100,7 +96,7 @@ public class DisputeController {
     if (claimFields.isEmpty()) {
       throw InvalidRequestException.of("Nothing to modify", "body", "names no claim field");
     }
-    correlate(disputeId, "DisputeModified", claimFields);
+    correlate(disputeId, DisputeProcess.MODIFIED_MESSAGE, claimFields);
     return ResponseEntity.accepted().build();
   }
 
@@ -111,17 +107,9 @@ public class DisputeController {
             + "it is closed or under platform review now.");
   }
 
-  /**
-   * The party's check was done here; the engine call runs without the caller's authorizations,
-   * which grant a party read access only (no variable writes through the engine API).
-   */
+  /** The party's check was done here; the dispute takes the message from the service. */
   private void correlate(String disputeId, String message, Map<String, Object> variables) {
-    engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
-      context.disableAuthorizationCheck();
-      runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(disputeId)
-          .setVariables(variables).correlate();
-      return null;
-    });
+    engineCalls.correlateAsService(message, disputeId, variables);
   }
 
   /** A party or staff sees the dispute; anyone else is told it does not exist. */
@@ -129,22 +117,16 @@ public class DisputeController {
     Authentication user = user();
     DisputeRecord dispute = records.find(disputeId)
         .orElseThrow(() -> new NotVisible("dispute", disputeId));
-    boolean party = user.getUserId().equals(dispute.buyerId())
-        || user.getUserId().equals(dispute.sellerId());
-    boolean staff = user.getGroupIds() != null && user.getGroupIds().stream().anyMatch(STAFF::contains);
-    if (!party && !staff) {
+    if (!Requester.isPartyOrStaff(user, dispute.buyerId(), dispute.sellerId())) {
       throw new NotVisible("dispute", disputeId);
     }
     return dispute;
   }
 
   private String role(DisputeRecord dispute) {
-    String user = user().getUserId();
-    if (user.equals(dispute.buyerId())) {
-      return "BUYER";
-    }
-    if (user.equals(dispute.sellerId())) {
-      return "SELLER";
+    Party party = Party.of(user().getUserId(), dispute.buyerId(), dispute.sellerId());
+    if (party != null) {
+      return party.name();
     }
     throw new NotAllowed("Only the buyer or the seller of a dispute can escalate it.");
   }

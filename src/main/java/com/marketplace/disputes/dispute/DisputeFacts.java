@@ -1,15 +1,15 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.APPELLANT_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.BUYER_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.CURRENCY;
-import static com.marketplace.disputes.dispute.DisputeVariables.DISPUTE_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_PARTY;
-import static com.marketplace.disputes.dispute.DisputeVariables.ORDER_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.ORDER_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.REFUND_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.RESOLUTION;
-import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_ID;
+import static com.marketplace.disputes.appeal.AppealProcess.APPELLANT_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.BUYER_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.CURRENCY;
+import static com.marketplace.disputes.dispute.DisputeProcess.DISPUTE_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.EVIDENCE_PARTY;
+import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.REFUND_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.RESOLUTION;
+import static com.marketplace.disputes.dispute.DisputeProcess.SELLER_ID;
 
 import com.marketplace.disputes.appeal.AppealRecords;
 import com.marketplace.disputes.appeal.AppealRecords.AppealRecord;
@@ -17,6 +17,8 @@ import com.marketplace.disputes.contact.ContactRecords;
 import com.marketplace.disputes.contact.ContactRecords.ContactRecord;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.dispute.DisputeRecords.Outcome;
+import com.marketplace.disputes.kernel.Money;
+import com.marketplace.disputes.kernel.Party;
 import com.marketplace.disputes.orders.Order;
 import com.marketplace.disputes.orders.OrderRepository;
 import java.math.BigDecimal;
@@ -73,15 +75,14 @@ public class DisputeFacts {
       String orderId, String buyerId, String sellerId, BigDecimal orderAmount, String currency,
       String appellantId) {
 
-    /** The user id of the party in {@code role} (BUYER or SELLER); null for any other role. */
-    public String party(String role) {
-      return "BUYER".equals(role) ? buyerId : "SELLER".equals(role) ? sellerId : null;
+    /** The user id of {@code party} in this case; null for no party. */
+    public String party(Party party) {
+      return party == null ? null : party.in(buyerId, sellerId);
     }
 
-    /** BUYER or SELLER for a party of the case; null for anyone else. */
-    public String roleOf(String userId) {
-      return userId == null ? null : userId.equals(buyerId) ? "BUYER"
-          : userId.equals(sellerId) ? "SELLER" : null;
+    /** The party {@code userId} is in this case; null for anyone else. */
+    public Party roleOf(String userId) {
+      return Party.of(userId, buyerId, sellerId);
     }
   }
 
@@ -139,7 +140,7 @@ public class DisputeFacts {
   /** The user the mediator asked for evidence, as recorded; empty before any request. */
   public Optional<String> evidenceParty(Case c) {
     return c.disputeId() == null ? Optional.empty()
-        : disputes.evidenceRequestedFrom(c.disputeId()).map(c::party);
+        : disputes.evidenceRequestedFrom(c.disputeId()).map(Party::valueOf).map(c::party);
   }
 
   /**
@@ -190,14 +191,10 @@ public class DisputeFacts {
     scope.setVariable(REFUND_AMOUNT, Money.format(refund));
   }
 
-  /** What a resolution refunds: the order amount, the agreed part, or nothing. */
+  /** What the recorded {@code resolution} refunds: the order amount, the agreed part, or nothing. */
   public static BigDecimal refundFor(String resolution, BigDecimal partialAmount,
       BigDecimal orderAmount) {
-    return switch (resolution) {
-      case "FULL_REFUND", "RETURN_AND_REFUND" -> orderAmount;
-      case "PARTIAL_REFUND" -> partialAmount;
-      default -> BigDecimal.ZERO;
-    };
+    return Resolution.valueOf(resolution).refund(partialAmount, orderAmount);
   }
 
   /**

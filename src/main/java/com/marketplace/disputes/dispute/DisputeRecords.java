@@ -1,12 +1,12 @@
 package com.marketplace.disputes.dispute;
 
+import com.marketplace.disputes.kernel.AppClock;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,11 +24,6 @@ public class DisputeRecords {
     this.jdbc = jdbc;
   }
 
-  /** The engine's clock, so that tests which move it move our timestamps too. */
-  public static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
-  }
-
   public void insert(String disputeId, String orderId, String processInstanceId, String buyerId,
       String sellerId, Claim claim, BigDecimal orderAmount, String currency) {
     jdbc.sql("""
@@ -42,7 +37,7 @@ public class DisputeRecords {
         .param("received", claim.itemReceived()).param("detail", claim.problemDetail())
         .param("description", claim.description()).param("resolution", claim.requestedResolution())
         .param("amount", claim.requestedAmount()).param("orderAmount", orderAmount)
-        .param("currency", currency).param("now", ts(now()))
+        .param("currency", currency).param("now", ts(AppClock.now()))
         .update();
   }
 
@@ -93,7 +88,7 @@ public class DisputeRecords {
     jdbc.sql("""
         update dispute set status = 'IN_MEDIATION', awaiting = 'PLATFORM',
           escalation_reason = :reason, escalated_at = :now where dispute_id = :id""")
-        .param("reason", escalationReason).param("now", ts(now())).param("id", disputeId)
+        .param("reason", escalationReason).param("now", ts(AppClock.now())).param("id", disputeId)
         .update();
   }
 
@@ -102,7 +97,7 @@ public class DisputeRecords {
         update dispute set decision = :decision, decision_rationale = :rationale,
           decided_by = :by, decided_at = :now where dispute_id = :id""")
         .param("decision", decision).param("rationale", rationale).param("by", decidedBy)
-        .param("now", ts(now())).param("id", disputeId).update();
+        .param("now", ts(AppClock.now())).param("id", disputeId).update();
   }
 
   /**
@@ -153,7 +148,7 @@ public class DisputeRecords {
         where dispute_id = :id""")
         .param("status", status).param("closure", closureReason).param("resolution", resolution)
         .param("refund", refundAmount).param("ineligible", ineligibilityReason)
-        .param("now", ts(now())).param("id", disputeId).update();
+        .param("now", ts(AppClock.now())).param("id", disputeId).update();
   }
 
   /**
@@ -212,7 +207,7 @@ public class DisputeRecords {
         insert into dispute_offer (dispute_id, proposed_by, resolution, amount, status, proposed_at)
         values (:id, :by, :resolution, :amount, 'PROPOSED', :now)""")
         .param("id", disputeId).param("by", proposedBy).param("resolution", resolution)
-        .param("amount", amount).param("now", ts(now())).update();
+        .param("amount", amount).param("now", ts(AppClock.now())).update();
   }
 
   /** Answers the open offer, if any: ACCEPTED, DECLINED or EXPIRED. */
@@ -220,7 +215,7 @@ public class DisputeRecords {
     jdbc.sql("""
         update dispute_offer set status = :status, answered_at = :now
         where dispute_id = :id and status = 'PROPOSED'""")
-        .param("status", status).param("now", ts(now())).param("id", disputeId).update();
+        .param("status", status).param("now", ts(AppClock.now())).param("id", disputeId).update();
   }
 
   /** The seller's offer still waiting for the buyer's answer, if any. */

@@ -1,8 +1,10 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.ESCALATION_REASON;
+import static com.marketplace.disputes.dispute.DisputeProcess.ESCALATION_REASON;
 
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
+import com.marketplace.disputes.kernel.Party;
+import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.timeline.ActorRole;
 import com.marketplace.disputes.timeline.EventKind;
 import com.marketplace.disputes.timeline.Timeline;
@@ -28,19 +30,17 @@ public class EscalateToPlatformDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Case dispute = facts.of(execution);
-    String reason = DisputeVariables.of(execution).string(ESCALATION_REASON);
-    records.escalated(dispute.disputeId(), reason);
-    String actor = switch (reason) {
-      case "BUYER_REQUESTED" -> dispute.buyerId();
-      case "SELLER_REQUESTED" -> dispute.sellerId();
-      default -> "system";
+    EscalationReason reason = EscalationReason.valueOf(
+        ProcessVariables.of(execution).string(ESCALATION_REASON));
+    records.escalated(dispute.disputeId(), reason.name());
+    Party party = switch (reason) {
+      case BUYER_REQUESTED -> Party.BUYER;
+      case SELLER_REQUESTED -> Party.SELLER;
+      case SELLER_NO_RESPONSE -> null;
     };
-    String role = switch (reason) {
-      case "BUYER_REQUESTED" -> "BUYER";
-      case "SELLER_REQUESTED" -> "SELLER";
-      default -> "SYSTEM";
-    };
+    String actor = party == null ? "system" : dispute.party(party);
+    String role = party == null ? "SYSTEM" : party.name();
     timeline.record(TimelineEvent.by(dispute.disputeId(), actor, ActorRole.of(role),
-        EventKind.ESCALATED).detail(reason));
+        EventKind.ESCALATED).detail(reason.name()));
   }
 }

@@ -1,7 +1,8 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.MEDIATION_OVERDUE;
+import static com.marketplace.disputes.dispute.DisputeProcess.MEDIATION_OVERDUE;
 
+import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.timeline.EventKind;
 import com.marketplace.disputes.timeline.Timeline;
 import com.marketplace.disputes.timeline.TimelineEvent;
@@ -27,7 +28,7 @@ public class FlagMediationOverdueDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String disputeId = facts.of(execution).disputeId();
-    DisputeVariables.of(execution).set(MEDIATION_OVERDUE, true);
+    ProcessVariables.of(execution).set(MEDIATION_OVERDUE, true);
     records.flagOverdue(disputeId);
     timeline.record(TimelineEvent.system(disputeId, EventKind.MEDIATION_SLA_BREACHED));
   }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 public class ModifyClaimDelegate implements JavaDelegate {
 
   /** The seller's reminder, a non-interrupting timer on RespondToDispute. */
-  static final String REMINDER = "SellerResponseReminder";
+  static final String REMINDER = DisputeProcess.SELLER_RESPONSE_REMINDER;
 
   private final ClaimChanges claimChanges;
   private final DisputeRecords records;
@@ -45,7 +45,7 @@ public class ModifyClaimDelegate implements JavaDelegate {
     claimChanges.apply(execution, EventKind.CLAIM_MODIFIED);
     Task sellerTask = taskService.createTaskQuery()
         .processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey("RespondToDispute").singleResult();
+        .taskDefinitionKey(DisputeProcess.RESPOND_TO_DISPUTE).singleResult();
     if (sellerTask == null) {
       return;
     }

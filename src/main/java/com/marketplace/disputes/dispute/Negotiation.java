@@ -1,12 +1,15 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.ESCALATION_REASON;
-import static com.marketplace.disputes.dispute.DisputeVariables.NEGOTIATION_OUTCOME;
-import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_BY;
+import static com.marketplace.disputes.dispute.DisputeProcess.ESCALATION_REASON;
+import static com.marketplace.disputes.dispute.DisputeProcess.NEGOTIATION_OUTCOME;
+import static com.marketplace.disputes.dispute.DisputeProcess.REQUESTED_BY;
 
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.dispute.DisputeRecords.OfferEntry;
+import com.marketplace.disputes.kernel.Party;
+import com.marketplace.disputes.kernel.ProcessVariables;
+import com.marketplace.disputes.kernel.Requester;
 import com.marketplace.disputes.timeline.ActorRole;
 import com.marketplace.disputes.timeline.EventKind;
 import com.marketplace.disputes.timeline.Timeline;
@@ -55,7 +58,7 @@ public class Negotiation {
     BigDecimal refund = DisputeFacts.refundFor(resolution, claim.requestedAmount(),
         dispute.orderAmount());
     settle(execution, dispute, resolution, refund);
-    DisputeVariables.of(execution).set(NEGOTIATION_OUTCOME, AGREEMENT);
+    ProcessVariables.of(execution).set(NEGOTIATION_OUTCOME, AGREEMENT);
     timeline.record(TimelineEvent.by(dispute.disputeId(), dispute.sellerId(), ActorRole.SELLER,
         EventKind.AGREED).detail("Seller accepted the claim").naming(resolution, refund));
   }
@@ -66,7 +69,7 @@ public class Negotiation {
     OfferEntry offer = records.openOffer(dispute.disputeId()).orElseThrow(() ->
         new IllegalStateException(dispute.disputeId() + " has no open offer to accept"));
     BigDecimal refund = acceptOffer(execution, dispute, offer);
-    DisputeVariables.of(execution).set(NEGOTIATION_OUTCOME, AGREEMENT);
+    ProcessVariables.of(execution).set(NEGOTIATION_OUTCOME, AGREEMENT);
     timeline.record(TimelineEvent.by(dispute.disputeId(), dispute.buyerId(), ActorRole.BUYER,
         EventKind.AGREED).detail("Buyer accepted the seller's offer")
         .naming(offer.resolution(), refund));
@@ -79,7 +82,7 @@ public class Negotiation {
   public void settleOnBuyerSilence(DelegateExecution execution) {
     Case dispute = facts.of(execution);
     Optional<OfferEntry> offer = records.openOffer(dispute.disputeId());
-    String resolution = "NONE";
+    String resolution = Resolution.NONE.name();
     BigDecimal refund = BigDecimal.ZERO;
     if (offer.isPresent()) {
       resolution = offer.get().resolution();
@@ -87,7 +90,7 @@ public class Negotiation {
     } else {
       settle(execution, dispute, resolution, refund);
     }
-    DisputeVariables.of(execution).set(NEGOTIATION_OUTCOME, BUYER_NO_RESPONSE);
+    ProcessVariables.of(execution).set(NEGOTIATION_OUTCOME, BUYER_NO_RESPONSE);
     timeline.record(TimelineEvent.system(dispute.disputeId(), EventKind.BUYER_NO_RESPONSE)
         .detail("The buyer did not answer the seller's response in time")
         .naming(resolution, refund));
@@ -95,7 +98,7 @@ public class Negotiation {
 
   /** The dispute goes to the platform; {@code reason} is the contract's escalationReason. */
   public void escalated(DelegateExecution execution, String reason) {
-    DisputeVariables vars = DisputeVariables.of(execution);
+    ProcessVariables vars = ProcessVariables.of(execution);
     vars.set(NEGOTIATION_OUTCOME, ESCALATED);
     vars.set(ESCALATION_REASON, reason);
     records.answerOffer(facts.of(execution).disputeId(), "DECLINED");
@@ -103,19 +106,20 @@ public class Negotiation {
 
   /** A party asked for escalation by message: who asked decides the reason. */
   public void escalationRequested(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
+    ProcessVariables vars = ProcessVariables.of(execution);
     String requestedBy = vars.string(REQUESTED_BY);
     String user = requester.userId();
-    boolean seller = "SELLER".equals(requestedBy)
+    boolean seller = Party.SELLER.name().equals(requestedBy)
         || requestedBy == null && user != null && user.equals(facts.of(execution).sellerId());
-    escalated(execution, seller ? "SELLER_REQUESTED" : "BUYER_REQUESTED");
+    escalated(execution,
+        (seller ? EscalationReason.SELLER_REQUESTED : EscalationReason.BUYER_REQUESTED).name());
   }
 
   /** The buyer cancelled: final, and the order can never get another dispute. */
   public void cancelled(DelegateExecution execution) {
     Case dispute = facts.of(execution);
-    DisputeVariables.of(execution).set(NEGOTIATION_OUTCOME, CANCELLED);
-    settle(execution, dispute, "NONE", BigDecimal.ZERO);
+    ProcessVariables.of(execution).set(NEGOTIATION_OUTCOME, CANCELLED);
+    settle(execution, dispute, Resolution.NONE.name(), BigDecimal.ZERO);
     records.answerOffer(dispute.disputeId(), "DECLINED");
     timeline.record(TimelineEvent.by(dispute.disputeId(), dispute.buyerId(), ActorRole.BUYER,
         EventKind.CANCELLED).detail("The buyer cancelled the dispute"));

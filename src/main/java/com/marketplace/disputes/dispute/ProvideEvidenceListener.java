@@ -1,7 +1,10 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.EVIDENCE_NOTE;
+import static com.marketplace.disputes.dispute.DisputeProcess.EVIDENCE_NOTE;
 
+import com.marketplace.disputes.kernel.Codes;
+import com.marketplace.disputes.kernel.Party;
+import com.marketplace.disputes.kernel.TaskAnswers;
 import com.marketplace.disputes.timeline.ActorRole;
 import com.marketplace.disputes.timeline.EventKind;
 import com.marketplace.disputes.timeline.Timeline;
@@ -30,9 +33,9 @@ public class ProvideEvidenceListener implements TaskListener {
     TaskAnswers answers = new TaskAnswers(task);
     String note = answers.text(EVIDENCE_NOTE, 4000);
     answers.check();
-    String role = records.evidenceRequestedFrom(dispute.disputeId())
+    Party party = records.evidenceRequestedFrom(dispute.disputeId()).map(Party::valueOf)
         .orElse(dispute.roleOf(task.getAssignee()));
-    timeline.record(TimelineEvent.by(dispute.disputeId(), dispute.party(role), ActorRole.of(role),
-        EventKind.EVIDENCE_PROVIDED).detail(note));
+    timeline.record(TimelineEvent.by(dispute.disputeId(), dispute.party(party),
+        ActorRole.of(Codes.name(party)), EventKind.EVIDENCE_PROVIDED).detail(note));
   }
 }

@@ -1,5 +1,8 @@
 package com.marketplace.disputes.dispute;
 
+import com.marketplace.disputes.appeal.AppealProcess;
+import com.marketplace.disputes.contact.SellerContactProcess;
+import com.marketplace.disputes.refund.ReturnAndRefundProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,8 +31,8 @@ import org.springframework.stereotype.Component;
 public class RecordedFactsPlugin extends AbstractProcessEnginePlugin {
 
   static final Set<String> PROCESSES =
-      Set.of("disputeMediation", "returnAndRefund", "sellerContact", "appealTicket");
-  static final String PROVIDE_EVIDENCE = "ProvideEvidence";
+      Set.of(DisputeProcess.KEY, ReturnAndRefundProcess.KEY, SellerContactProcess.KEY,
+          AppealProcess.KEY);
   /** A condition that reads the outcome variables. */
   private static final Pattern READS_OUTCOME = Pattern.compile("\\b(resolution|refundAmount)\\b");
   private static final String HOOKED = "recordedOutcomeHook";
@@ -40,7 +43,7 @@ public class RecordedFactsPlugin extends AbstractProcessEnginePlugin {
   public RecordedFactsPlugin(DisputeFacts facts) {
     this.beforeTask = execution -> {
       facts.writeParties(execution);
-      if (PROVIDE_EVIDENCE.equals(execution.getCurrentActivityId())) {
+      if (DisputeProcess.PROVIDE_EVIDENCE.equals(execution.getCurrentActivityId())) {
         facts.writeEvidenceParty(execution);
       }
     };

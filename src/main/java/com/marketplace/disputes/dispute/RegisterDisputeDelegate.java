@@ -1,15 +1,31 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.BUYER_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.CURRENCY;
-import static com.marketplace.disputes.dispute.DisputeVariables.DISPUTE_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.ORDER_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.ORDER_ID;
-import static com.marketplace.disputes.dispute.DisputeVariables.PROBLEM_DETAIL;
-import static com.marketplace.disputes.dispute.DisputeVariables.REQUESTED_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.BUYER_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.CURRENCY;
+import static com.marketplace.disputes.dispute.DisputeProcess.DAYS_SINCE_SHIPPED;
+import static com.marketplace.disputes.dispute.DisputeProcess.DISPUTE_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.ESTIMATED_DELIVERY_PASSED;
+import static com.marketplace.disputes.dispute.DisputeProcess.EXISTING_DISPUTE;
+import static com.marketplace.disputes.dispute.DisputeProcess.ITEM_TYPE;
+import static com.marketplace.disputes.dispute.DisputeProcess.MIN_DAYS_SINCE_SHIPPING;
+import static com.marketplace.disputes.dispute.DisputeProcess.MIN_PROTECTION_DAYS_LEFT;
+import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_BUYER;
+import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_FOUND;
+import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_ID;
+import static com.marketplace.disputes.dispute.DisputeProcess.PROBLEM_DETAIL;
+import static com.marketplace.disputes.dispute.DisputeProcess.PROTECTION_DAYS_LEFT;
+import static com.marketplace.disputes.dispute.DisputeProcess.REQUESTED_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.SELLER_ID;
 
 import com.marketplace.disputes.config.DisputePolicy;
+import com.marketplace.disputes.kernel.AppClock;
+import com.marketplace.disputes.kernel.Ids;
+import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.Money;
+import com.marketplace.disputes.kernel.ProcessVariables;
+import com.marketplace.disputes.kernel.Requester;
+import com.marketplace.disputes.kernel.Text;
 import com.marketplace.disputes.orders.Order;
 import com.marketplace.disputes.orders.OrderRepository;
 import com.marketplace.disputes.timeline.ActorRole;
@@ -52,16 +68,17 @@ public class RegisterDisputeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    DisputeVariables vars = DisputeVariables.of(execution);
-    String buyerId = buyerId(vars);
-    String orderId = Claim.text(vars.string(ORDER_ID));
+    ProcessVariables vars = ProcessVariables.of(execution);
+    // The buyer is the requester, unless the marketplace (or an admin) opens it on their behalf.
+    String buyerId = requester.actingFor(vars.string(BUYER_ID), BUYER_ID, "Invalid dispute request");
+    String orderId = Text.trimmed(vars.string(ORDER_ID));
     if (orderId == null) {
       throw InvalidRequestException.of("Invalid dispute request", ORDER_ID, "is required");
     }
     Optional<Order> order = orders.findForUpdate(orderId);
     Claim claim = Claim.read(execution::getVariable, order.map(Order::amount).orElse(null));
 
-    String disputeId = DisputeIds.next("D");
+    String disputeId = Ids.next("D");
     execution.setProcessBusinessKey(disputeId);
     vars.set(DISPUTE_ID, disputeId);
     vars.set(BUYER_ID, buyerId);
@@ -82,40 +99,23 @@ public class RegisterDisputeDelegate implements JavaDelegate {
     eligibilityFacts(execution, buyerId, orderId, order);
   }
 
-  /** The buyer is the requester, unless the marketplace (or an admin) starts it on their behalf. */
-  private String buyerId(DisputeVariables vars) {
-    String given = Claim.text(vars.string(BUYER_ID));
-    if (requester.actsOnBehalf()) {
-      if (given == null) {
-        throw InvalidRequestException.of("Invalid dispute request", BUYER_ID,
-            "is required when the marketplace opens a dispute for a buyer");
-      }
-      return given;
-    }
-    String user = requester.userId();
-    if (given != null && !given.equals(user)) {
-      throw InvalidRequestException.of("Invalid dispute request", BUYER_ID,
-          "must be your own user id: a buyer opens disputes only for themselves");
-    }
-    return user;
-  }
-
   /** Transient inputs of the disputeEligibility decision: read once, never stored. */
   private void eligibilityFacts(DelegateExecution execution, String buyerId, String orderId,
       Optional<Order> order) {
-    Instant now = DisputeRecords.now();
-    transientVar(execution, "orderFound", order.isPresent());
-    transientVar(execution, "orderBuyer", order.map(o -> o.buyerId().equals(buyerId)).orElse(false));
-    transientVar(execution, "existingDispute", records.blockingDispute(orderId));
-    transientVar(execution, "itemType", order.map(o -> o.itemType().name()).orElse(null));
-    transientVar(execution, "daysSinceShipped", order.map(Order::shippedAt)
+    Instant now = AppClock.now();
+    transientVar(execution, ORDER_FOUND, order.isPresent());
+    transientVar(execution, ORDER_BUYER,
+        order.map(o -> o.buyerId().equals(buyerId)).orElse(false));
+    transientVar(execution, EXISTING_DISPUTE, records.blockingDispute(orderId));
+    transientVar(execution, ITEM_TYPE, order.map(o -> o.itemType().name()).orElse(null));
+    transientVar(execution, DAYS_SINCE_SHIPPED, order.map(Order::shippedAt)
         .map(shipped -> (int) Duration.between(shipped, now).toDays()).orElse(null));
-    transientVar(execution, "estimatedDeliveryPassed", order.map(Order::estimatedDeliveryAt)
+    transientVar(execution, ESTIMATED_DELIVERY_PASSED, order.map(Order::estimatedDeliveryAt)
         .map(eta -> !eta.isAfter(now)).orElse(false));
-    transientVar(execution, "protectionDaysLeft", order.map(Order::protectionEndsAt)
+    transientVar(execution, PROTECTION_DAYS_LEFT, order.map(Order::protectionEndsAt)
         .map(ends -> (int) Duration.between(now, ends).toDays()).orElse(0));
-    transientVar(execution, "minDaysSinceShipping", policy.getMinDaysSinceShipping());
-    transientVar(execution, "minProtectionDaysLeft", policy.getMinProtectionDaysLeft());
+    transientVar(execution, MIN_DAYS_SINCE_SHIPPING, policy.getMinDaysSinceShipping());
+    transientVar(execution, MIN_PROTECTION_DAYS_LEFT, policy.getMinProtectionDaysLeft());
   }
 
   private static void transientVar(DelegateExecution execution, String name, Object value) {

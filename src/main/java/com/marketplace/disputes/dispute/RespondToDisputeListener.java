@@ -1,17 +1,19 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.OFFER_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.OFFER_RESOLUTION;
-import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_COMMENT;
-import static com.marketplace.disputes.dispute.DisputeVariables.SELLER_RESPONSE;
+import static com.marketplace.disputes.dispute.DisputeProcess.OFFER_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.OFFER_RESOLUTION;
+import static com.marketplace.disputes.dispute.DisputeProcess.SELLER_COMMENT;
+import static com.marketplace.disputes.dispute.DisputeProcess.SELLER_RESPONSE;
 
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
+import com.marketplace.disputes.kernel.Money;
+import com.marketplace.disputes.kernel.TaskAnswers;
+import com.marketplace.disputes.kernel.Text;
 import com.marketplace.disputes.timeline.ActorRole;
 import com.marketplace.disputes.timeline.EventKind;
 import com.marketplace.disputes.timeline.Timeline;
 import com.marketplace.disputes.timeline.TimelineEvent;
 import java.math.BigDecimal;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -38,18 +40,18 @@ public class RespondToDisputeListener implements TaskListener {
   public void notify(DelegateTask task) {
     Case dispute = facts.of(task);
     TaskAnswers answers = new TaskAnswers(task);
-    String response = answers.choice(SELLER_RESPONSE, Set.of("ACCEPT", "COUNTER_OFFER", "REJECT"));
-    String offerResolution = null;
+    SellerResponse response = answers.choice(SELLER_RESPONSE, SellerResponse.class);
+    Resolution offerResolution = null;
     BigDecimal offerAmount = null;
-    if ("COUNTER_OFFER".equals(response)) {
-      offerResolution = answers.choice(OFFER_RESOLUTION, Claim.RESOLUTIONS);
-      if ("PARTIAL_REFUND".equals(offerResolution)) {
+    if (response == SellerResponse.COUNTER_OFFER) {
+      offerResolution = answers.choice(OFFER_RESOLUTION, Resolution.REQUESTABLE);
+      if (offerResolution == Resolution.PARTIAL_REFUND) {
         offerAmount = Claim.partialAmount(OFFER_AMOUNT, answers.raw(OFFER_AMOUNT),
             dispute.orderAmount(), answers.errors());
       }
     }
-    String comment = Claim.text(task.getVariable(SELLER_COMMENT));
-    if ("REJECT".equals(response)) {
+    String comment = Text.trimmed(task.getVariable(SELLER_COMMENT));
+    if (response == SellerResponse.REJECT) {
       comment = answers.text(SELLER_COMMENT, 4000);
     }
     answers.check();
@@ -57,17 +59,16 @@ public class RespondToDisputeListener implements TaskListener {
     String seller = dispute.sellerId();
     String disputeId = dispute.disputeId();
     switch (response) {
-      case "ACCEPT" -> timeline.record(TimelineEvent.by(disputeId, seller, ActorRole.SELLER,
+      case ACCEPT -> timeline.record(TimelineEvent.by(disputeId, seller, ActorRole.SELLER,
           EventKind.SELLER_ACCEPTED).detail(comment));
-      case "COUNTER_OFFER" -> {
-        BigDecimal refund = DisputeFacts.refundFor(offerResolution, offerAmount,
-            dispute.orderAmount());
+      case COUNTER_OFFER -> {
+        BigDecimal refund = offerResolution.refund(offerAmount, dispute.orderAmount());
         task.setVariable(OFFER_AMOUNT, Money.format(refund));
-        records.proposeOffer(disputeId, seller, offerResolution, refund);
+        records.proposeOffer(disputeId, seller, offerResolution.name(), refund);
         timeline.record(TimelineEvent.by(disputeId, seller, ActorRole.SELLER,
-            EventKind.COUNTER_OFFERED).detail(comment).naming(offerResolution, refund));
+            EventKind.COUNTER_OFFERED).detail(comment).naming(offerResolution.name(), refund));
       }
-      default -> timeline.record(TimelineEvent.by(disputeId, seller, ActorRole.SELLER,
+      case REJECT -> timeline.record(TimelineEvent.by(disputeId, seller, ActorRole.SELLER,
           EventKind.SELLER_REJECTED).detail(comment));
     }
   }

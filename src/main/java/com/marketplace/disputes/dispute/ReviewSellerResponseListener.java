@@ -1,17 +1,18 @@
 package com.marketplace.disputes.dispute;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.BUYER_DECISION;
-import static com.marketplace.disputes.dispute.DisputeVariables.OFFER_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeVariables.OFFER_RESOLUTION;
+import static com.marketplace.disputes.dispute.DisputeProcess.BUYER_DECISION;
+import static com.marketplace.disputes.dispute.DisputeProcess.OFFER_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.OFFER_RESOLUTION;
 
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords.OfferEntry;
+import com.marketplace.disputes.kernel.Money;
+import com.marketplace.disputes.kernel.TaskAnswers;
 import com.marketplace.disputes.timeline.ActorRole;
 import com.marketplace.disputes.timeline.EventKind;
 import com.marketplace.disputes.timeline.Timeline;
 import com.marketplace.disputes.timeline.TimelineEvent;
 import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -39,14 +40,13 @@ public class ReviewSellerResponseListener implements TaskListener {
   public void notify(DelegateTask task) {
     Case dispute = facts.of(task);
     TaskAnswers answers = new TaskAnswers(task);
-    String decision = answers.choice(BUYER_DECISION,
-        Set.of("ACCEPT_OFFER", "ESCALATE", "REVISE_CLAIM", "CANCEL"));
+    BuyerDecision decision = answers.choice(BUYER_DECISION, BuyerDecision.class);
     Optional<OfferEntry> offer = records.openOffer(dispute.disputeId());
-    if ("ACCEPT_OFFER".equals(decision) && offer.isEmpty()) {
+    if (decision == BuyerDecision.ACCEPT_OFFER && offer.isEmpty()) {
       answers.error(BUYER_DECISION, "ACCEPT_OFFER needs a counter offer, and the seller made none");
     }
     answers.check();
-    if ("ACCEPT_OFFER".equals(decision)) {
+    if (decision == BuyerDecision.ACCEPT_OFFER) {
       // The history shows the offer the buyer accepted, as the seller made it.
       facts.keep(task, dispute, OFFER_RESOLUTION, offer.get().resolution());
       facts.keep(task, dispute, OFFER_AMOUNT, Money.format(offer.get().amount()));
@@ -54,6 +54,6 @@ public class ReviewSellerResponseListener implements TaskListener {
       records.answerOffer(dispute.disputeId(), "DECLINED");
     }
     timeline.record(TimelineEvent.by(dispute.disputeId(), dispute.buyerId(), ActorRole.BUYER,
-        EventKind.buyerDecided(decision)));
+        EventKind.buyerDecided(decision.name())));
   }
 }

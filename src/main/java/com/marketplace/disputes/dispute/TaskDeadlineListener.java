@@ -1,5 +1,23 @@
 package com.marketplace.disputes.dispute;
 
+import static com.marketplace.disputes.dispute.DisputeProcess.BUYER_DECISION;
+import static com.marketplace.disputes.dispute.DisputeProcess.DECIDE_DISPUTE;
+import static com.marketplace.disputes.dispute.DisputeProcess.DECISION_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.DECISION_RATIONALE;
+import static com.marketplace.disputes.dispute.DisputeProcess.EVIDENCE_NOTE;
+import static com.marketplace.disputes.dispute.DisputeProcess.EVIDENCE_REQUEST;
+import static com.marketplace.disputes.dispute.DisputeProcess.EVIDENCE_REQUESTED_FROM;
+import static com.marketplace.disputes.dispute.DisputeProcess.OFFER_AMOUNT;
+import static com.marketplace.disputes.dispute.DisputeProcess.OFFER_RESOLUTION;
+import static com.marketplace.disputes.dispute.DisputeProcess.PLATFORM_DECISION;
+import static com.marketplace.disputes.dispute.DisputeProcess.PROVIDE_EVIDENCE;
+import static com.marketplace.disputes.dispute.DisputeProcess.RESPOND_TO_DISPUTE;
+import static com.marketplace.disputes.dispute.DisputeProcess.REVIEW_SELLER_RESPONSE;
+import static com.marketplace.disputes.dispute.DisputeProcess.SELLER_COMMENT;
+import static com.marketplace.disputes.dispute.DisputeProcess.SELLER_RESPONSE;
+
+import com.marketplace.disputes.appeal.AppealProcess;
+import com.marketplace.disputes.refund.ReturnAndRefundProcess;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
@@ -22,22 +40,21 @@ public class TaskDeadlineListener implements TaskListener {
 
   /** What each task means for the dispute: its status and who is to act. */
   private static final Map<String, String[]> STEPS = Map.of(
-      "RespondToDispute", new String[] {"AWAITING_SELLER", "SELLER"},
-      "ReviewSellerResponse", new String[] {"AWAITING_BUYER", "BUYER"},
-      "DecideDispute", new String[] {"IN_MEDIATION", "PLATFORM"},
-      "ProvideEvidence", new String[] {"EVIDENCE_REQUESTED", null},
-      "ShipReturn", new String[] {"RETURN_PENDING", "BUYER"},
-      "ConfirmReturnReceived", new String[] {"RETURN_IN_TRANSIT", "SELLER"},
-      "ReviewAppeal", new String[] {"IN_APPEAL", "PLATFORM"});
+      RESPOND_TO_DISPUTE, new String[] {"AWAITING_SELLER", "SELLER"},
+      REVIEW_SELLER_RESPONSE, new String[] {"AWAITING_BUYER", "BUYER"},
+      DECIDE_DISPUTE, new String[] {"IN_MEDIATION", "PLATFORM"},
+      PROVIDE_EVIDENCE, new String[] {"EVIDENCE_REQUESTED", null},
+      ReturnAndRefundProcess.SHIP_RETURN, new String[] {"RETURN_PENDING", "BUYER"},
+      ReturnAndRefundProcess.CONFIRM_RETURN_RECEIVED, new String[] {"RETURN_IN_TRANSIT", "SELLER"},
+      AppealProcess.REVIEW_APPEAL, new String[] {"IN_APPEAL", "PLATFORM"});
 
   /** The variables a task is completed with, cleared when a new round of it opens. */
   private static final Map<String, List<String>> ANSWERS = Map.of(
-      "RespondToDispute", List.of("sellerResponse", "offerResolution", "offerAmount",
-          "sellerComment"),
-      "ReviewSellerResponse", List.of("buyerDecision"),
-      "DecideDispute", List.of("platformDecision", "decisionAmount", "decisionRationale",
-          "evidenceRequestedFrom", "evidenceRequest"),
-      "ProvideEvidence", List.of("evidenceNote"));
+      RESPOND_TO_DISPUTE, List.of(SELLER_RESPONSE, OFFER_RESOLUTION, OFFER_AMOUNT, SELLER_COMMENT),
+      REVIEW_SELLER_RESPONSE, List.of(BUYER_DECISION),
+      DECIDE_DISPUTE, List.of(PLATFORM_DECISION, DECISION_AMOUNT, DECISION_RATIONALE,
+          EVIDENCE_REQUESTED_FROM, EVIDENCE_REQUEST),
+      PROVIDE_EVIDENCE, List.of(EVIDENCE_NOTE));
 
   private final DisputeRecords records;
   private final DisputeFacts facts;

@@ -2,8 +2,9 @@ package com.marketplace.disputes.evidence;
 
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
-import com.marketplace.disputes.dispute.InvalidRequestException;
-import com.marketplace.disputes.dispute.Requester;
+import com.marketplace.disputes.dispute.DisputeProcess;
+import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.Requester;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -27,8 +28,6 @@ public class EvidenceAttachments {
   /** The submitted upload ids, comma-separated: a reference, never the bytes. */
   public static final String EVIDENCE_IDS = "evidenceIds";
 
-  static final String DISPUTE_PROCESS = "disputeMediation";
-  static final String REGISTER_DISPUTE = "RegisterDispute";
 
   private final EvidenceService evidence;
   private final Requester requester;
@@ -43,8 +42,8 @@ public class EvidenceAttachments {
   @EventListener
   public void onActivityEvent(DelegateExecution execution) {
     if ("end".equals(execution.getEventName())
-        && REGISTER_DISPUTE.equals(execution.getCurrentActivityId())
-        && execution.getProcessDefinitionId().startsWith(DISPUTE_PROCESS + ":")) {
+        && DisputeProcess.REGISTER_DISPUTE.equals(execution.getCurrentActivityId())
+        && execution.getProcessDefinitionId().startsWith(DisputeProcess.KEY + ":")) {
       attachSubmitted(execution);
     }
   }

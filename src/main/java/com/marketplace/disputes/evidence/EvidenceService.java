@@ -1,9 +1,11 @@
 package com.marketplace.disputes.evidence;
 
+import com.marketplace.disputes.dispute.DisputeProcess;
 import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
-import com.marketplace.disputes.dispute.InvalidRequestException;
-import com.marketplace.disputes.identity.PlatformGroups;
+import com.marketplace.disputes.kernel.AppClock;
+import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.Requester;
 import com.marketplace.disputes.timeline.ActorRole;
 import com.marketplace.disputes.timeline.EventKind;
 import com.marketplace.disputes.timeline.Timeline;
@@ -56,7 +58,7 @@ public class EvidenceService {
       String disputeId) throws IOException {
     String user = caller.getUserId();
     String fileName = fileName(rawName);
-    store.purgeStaged(user, DisputeRecords.now().minus(limits.stagedRetention()));
+    store.purgeStaged(user, AppClock.now().minus(limits.stagedRetention()));
     long maxFile = limits.maxFileSize().toBytes();
     byte[] content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFile + 1));
     if (content.length == 0) {
@@ -120,7 +122,7 @@ public class EvidenceService {
    */
   public List<Evidence> attach(String disputeId, String evidenceIds, String actingUserId) {
     DisputeRecord dispute = disputes.find(disputeId).orElseThrow(() ->
-        InvalidRequestException.of("Cannot attach evidence", "disputeId", "no dispute " + disputeId));
+        InvalidRequestException.of("Cannot attach evidence", DisputeProcess.DISPUTE_ID, "no dispute " + disputeId));
     Set<Long> ids = parseIds(evidenceIds);
     List<Evidence> found = store.findAll(ids);
     List<String> problems = new ArrayList<>();
@@ -201,9 +203,7 @@ public class EvidenceService {
   }
 
   private static boolean mayRead(Authentication caller, DisputeRecord dispute) {
-    return caller.getUserId().equals(dispute.buyerId())
-        || caller.getUserId().equals(dispute.sellerId())
-        || PlatformGroups.isStaff(caller);
+    return Requester.isPartyOrStaff(caller, dispute.buyerId(), dispute.sellerId());
   }
 
   private static String roleOf(DisputeRecord dispute, String userId) {

@@ -1,6 +1,6 @@
 package com.marketplace.disputes.evidence;
 
-import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.kernel.AppClock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -37,7 +37,7 @@ public class EvidenceStore {
         values (:user, :name, :type, :size, :sha, :now)""")
         .param("user", userId).param("name", fileName).param("type", type.mediaType())
         .param("size", (long) content.length).param("sha", sha256)
-        .param("now", Timestamp.from(DisputeRecords.now()))
+        .param("now", Timestamp.from(AppClock.now()))
         .update(key, "evidence_id");
     long id = key.getKey().longValue();
     jdbc.sql("insert into evidence_content (evidence_id, content) values (:id, :content)")
@@ -90,7 +90,7 @@ public class EvidenceStore {
         update evidence set dispute_id = :dispute, uploader_role = :role, attached_at = :now
         where evidence_id = :id and dispute_id is null""")
         .param("dispute", disputeId).param("role", uploaderRole)
-        .param("now", Timestamp.from(DisputeRecords.now())).param("id", evidenceId)
+        .param("now", Timestamp.from(AppClock.now())).param("id", evidenceId)
         .update() == 1;
   }
 

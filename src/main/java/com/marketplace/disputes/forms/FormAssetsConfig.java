@@ -6,10 +6,11 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Serves the script and style sheet the Tasklist forms share (forms/assets, on the classpath
- * under forms/assets) at /forms/assets/. The forms themselves are deployed with the processes;
- * Tasklist inserts their HTML without running plain script tags, so each form loads the shared
- * code from here. Revalidated on every use so a new release reaches open browsers at once.
+ * Serves the scripts (ES modules) and style sheet the Tasklist forms share (forms/assets, on the
+ * classpath under forms/assets) at /forms/assets/. The forms themselves are deployed with the
+ * processes; Tasklist inserts their HTML without running plain script tags, so each form's own
+ * script imports boot.js from here. Revalidated on every use so a new release reaches open
+ * browsers at once.
  */
 @Configuration(proxyBeanMethods = false)
 public class FormAssetsConfig implements WebMvcConfigurer {

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -68,24 +67,6 @@ public class DisputeAccess {
       grant(userId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, rootProcessInstanceId,
           HistoricProcessInstancePermissions.READ);
     }
-  }
-
-  /** Staff see every dispute and order: mediators, senior mediators, analysts, marketplace, admins. */
-  public static boolean isStaff(Authentication authentication) {
-    return PlatformGroups.isStaff(authentication);
-  }
-
-  /** True when the caller is one of the given parties (compared by user id). */
-  public static boolean isParty(Authentication authentication, String... partyIds) {
-    if (authentication == null || authentication.getUserId() == null) {
-      return false;
-    }
-    for (String partyId : partyIds) {
-      if (authentication.getUserId().equals(partyId)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void grant(String userId, Resource resource, String resourceId,

@@ -3,7 +3,11 @@ package com.marketplace.disputes.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import com.marketplace.disputes.appeal.AppealProcess;
 import com.marketplace.disputes.config.StartupOrder;
+import com.marketplace.disputes.contact.SellerContactProcess;
+import com.marketplace.disputes.dispute.DisputeProcess;
+import com.marketplace.disputes.refund.ReturnAndRefundProcess;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -42,10 +46,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class IdentitySetup {
 
-  private static final String DISPUTE_MEDIATION = "disputeMediation";
-  private static final String RETURN_AND_REFUND = "returnAndRefund";
-  private static final String SELLER_CONTACT = "sellerContact";
-  private static final String APPEAL_TICKET = "appealTicket";
+  private static final String DISPUTE_MEDIATION = DisputeProcess.KEY;
+  private static final String RETURN_AND_REFUND = ReturnAndRefundProcess.KEY;
+  private static final String SELLER_CONTACT = SellerContactProcess.KEY;
+  private static final String APPEAL_TICKET = AppealProcess.KEY;
 
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 

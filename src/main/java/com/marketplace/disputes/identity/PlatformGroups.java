@@ -24,6 +24,18 @@ public final class PlatformGroups {
   public static final Set<String> STAFF =
       Set.of(MEDIATORS, SENIOR_MEDIATORS, ANALYSTS, MARKETPLACE, CAMUNDA_ADMIN);
 
+  /**
+   * Who acts for someone else: the marketplace's system account and administrators start a
+   * dispute or a contact for a buyer, who is then named in the request.
+   */
+  public static final Set<String> ACTING_FOR_OTHERS = Set.of(MARKETPLACE, CAMUNDA_ADMIN);
+
+  /** Who works a queue of candidate tasks: mediators and senior mediators. */
+  public static final List<String> QUEUE_WORKERS = List.of(MEDIATORS, SENIOR_MEDIATORS);
+
+  /** Who reads the figures (dashboard, metrics): analysts and administrators. */
+  public static final Set<String> FIGURE_READERS = Set.of(ANALYSTS, CAMUNDA_ADMIN);
+
   private PlatformGroups() {
   }
 
@@ -36,5 +48,9 @@ public final class PlatformGroups {
 
   public static boolean isStaff(Authentication authentication) {
     return isMemberOfAny(authentication, STAFF);
+  }
+
+  public static boolean isActingForOthers(Authentication authentication) {
+    return isMemberOfAny(authentication, ACTING_FOR_OTHERS);
   }
 }

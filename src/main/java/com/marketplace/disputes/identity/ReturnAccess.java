@@ -1,6 +1,7 @@
 package com.marketplace.disputes.identity;
 
 import com.marketplace.disputes.dispute.DisputeFacts;
+import com.marketplace.disputes.refund.ReturnAndRefundProcess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
@@ -19,7 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReturnAccess {
 
-  static final String RETURN_PROCESS = "returnAndRefund";
 
   private final DisputeAccess access;
   private final DisputeFacts facts;
@@ -33,7 +33,7 @@ public class ReturnAccess {
   public void onTaskEvent(DelegateTask task) {
     if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())
         && task.getProcessDefinitionId() != null
-        && task.getProcessDefinitionId().startsWith(RETURN_PROCESS + ":")) {
+        && task.getProcessDefinitionId().startsWith(ReturnAndRefundProcess.KEY + ":")) {
       DisputeFacts.Case dispute = facts.of(task);
       access.grantParties(task.getProcessInstanceId(), dispute.buyerId(), dispute.sellerId());
     }

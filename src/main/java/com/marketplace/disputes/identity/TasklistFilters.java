@@ -2,6 +2,8 @@ package com.marketplace.disputes.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import com.marketplace.disputes.appeal.AppealProcess;
+import com.marketplace.disputes.dispute.DisputeProcess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,28 +74,28 @@ public class TasklistFilters {
         disputeColumns(), List.of(PlatformGroups.BUYERS, PlatformGroups.SELLERS)));
     specs.add(new FilterSpec(EVIDENCE_REQUESTED,
         "Evidence a mediator asked for and is waiting for, the nearest deadline first", -8, null,
-        taskService.createTaskQuery().taskDefinitionKey("ProvideEvidence").orderByDueDate().asc(),
+        taskService.createTaskQuery().taskDefinitionKey(DisputeProcess.PROVIDE_EVIDENCE).orderByDueDate().asc(),
         disputeColumns(), List.of(PlatformGroups.BUYERS, PlatformGroups.SELLERS,
             PlatformGroups.MEDIATORS, PlatformGroups.SENIOR_MEDIATORS)));
     specs.add(new FilterSpec(MEDIATION_QUEUE,
         "Escalated disputes no mediator has claimed yet, the oldest deadline first", -6, null,
         taskService.createTaskQuery().taskCandidateGroup(PlatformGroups.MEDIATORS)
             .taskUnassigned().orderByDueDate().asc(),
-        disputeColumns(), List.of(PlatformGroups.MEDIATORS, PlatformGroups.SENIOR_MEDIATORS)));
+        disputeColumns(), PlatformGroups.QUEUE_WORKERS));
     specs.add(new FilterSpec(OVERDUE_DECISIONS,
         "Disputes past the mediation service level, claimed or not", -5, RED,
         taskService.createTaskQuery().taskCandidateGroup(PlatformGroups.MEDIATORS)
-            .includeAssignedTasks().taskDefinitionKey("DecideDispute")
+            .includeAssignedTasks().taskDefinitionKey(DisputeProcess.DECIDE_DISPUTE)
             .dueBeforeExpression("${now()}").orderByDueDate().asc(),
-        disputeColumns(), List.of(PlatformGroups.MEDIATORS, PlatformGroups.SENIOR_MEDIATORS)));
+        disputeColumns(), PlatformGroups.QUEUE_WORKERS));
     specs.add(new FilterSpec(CLAIMED_BY_ME,
         "Tasks you claimed from a queue, the nearest deadline first", -4, null,
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
             .orderByDueDate().asc(),
-        disputeColumns(), List.of(PlatformGroups.MEDIATORS, PlatformGroups.SENIOR_MEDIATORS)));
+        disputeColumns(), PlatformGroups.QUEUE_WORKERS));
     List<Map<String, String>> appealColumns = new ArrayList<>();
-    appealColumns.add(column("disputeId", "Dispute"));
-    appealColumns.add(column("appellantId", "Appellant"));
+    appealColumns.add(column(DisputeProcess.DISPUTE_ID, "Dispute"));
+    appealColumns.add(column(AppealProcess.APPELLANT_ID, "Appellant"));
     appealColumns.addAll(disputeColumns().subList(1, 4));
     specs.add(new FilterSpec(APPEALS,
         "Appeals no senior mediator has claimed yet, the oldest deadline first", -3, null,
@@ -105,8 +107,8 @@ public class TasklistFilters {
 
   /** Dispute id, order, amount and reason on every card; the deadline is the card's due date. */
   private static List<Map<String, String>> disputeColumns() {
-    return List.of(column("disputeId", "Dispute"), column("orderId", "Order"),
-        column("orderAmount", "Amount"), column("reason", "Reason"));
+    return List.of(column(DisputeProcess.DISPUTE_ID, "Dispute"), column(DisputeProcess.ORDER_ID, "Order"),
+        column(DisputeProcess.ORDER_AMOUNT, "Amount"), column(DisputeProcess.REASON, "Reason"));
   }
 
   private void ensure(FilterSpec spec) {

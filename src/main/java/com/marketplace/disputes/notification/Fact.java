@@ -1,33 +1,38 @@
 package com.marketplace.disputes.notification;
 
+import com.marketplace.disputes.appeal.AppealProcess;
+import com.marketplace.disputes.contact.SellerContactProcess;
+import com.marketplace.disputes.dispute.DisputeProcess;
+import com.marketplace.disputes.refund.ReturnAndRefundProcess;
+
 /**
  * A process variable a notice may show, and how to write it. Facts without a value are left out
  * of the mail. Labels are {@code fact.<variable>} in the message bundle, codes
  * {@code code.<variable>.<VALUE>}.
  */
 enum Fact {
-  REASON("reason", Kind.CODE),
-  DESCRIPTION("description", Kind.TEXT),
-  REQUESTED_RESOLUTION("requestedResolution", Kind.CODE),
-  REQUESTED_AMOUNT("requestedAmount", Kind.AMOUNT),
-  SELLER_RESPONSE("sellerResponse", Kind.CODE),
-  OFFER_RESOLUTION("offerResolution", Kind.CODE),
-  OFFER_AMOUNT("offerAmount", Kind.AMOUNT),
-  SELLER_COMMENT("sellerComment", Kind.TEXT),
-  ESCALATION_REASON("escalationReason", Kind.CODE),
-  EVIDENCE_REQUEST("evidenceRequest", Kind.TEXT),
-  PLATFORM_DECISION("platformDecision", Kind.CODE),
-  DECISION_RATIONALE("decisionRationale", Kind.TEXT),
-  RESOLUTION("resolution", Kind.CODE),
-  REFUND_AMOUNT("refundAmount", Kind.AMOUNT),
-  REFUND_ID("refundId", Kind.TEXT),
-  REFUND_EXPECTED_BY("refundExpectedBy", Kind.DATE),
-  CLOSURE_REASON("closureReason", Kind.CODE),
-  BUYER_MESSAGE("buyerMessage", Kind.TEXT),
-  SELLER_MESSAGE("sellerMessage", Kind.TEXT),
-  APPEAL_STATEMENT("appealStatement", Kind.TEXT),
-  APPEAL_DECISION("appealDecision", Kind.CODE),
-  APPEAL_RATIONALE("appealRationale", Kind.TEXT);
+  REASON(DisputeProcess.REASON, Kind.CODE),
+  DESCRIPTION(DisputeProcess.DESCRIPTION, Kind.TEXT),
+  REQUESTED_RESOLUTION(DisputeProcess.REQUESTED_RESOLUTION, Kind.CODE),
+  REQUESTED_AMOUNT(DisputeProcess.REQUESTED_AMOUNT, Kind.AMOUNT),
+  SELLER_RESPONSE(DisputeProcess.SELLER_RESPONSE, Kind.CODE),
+  OFFER_RESOLUTION(DisputeProcess.OFFER_RESOLUTION, Kind.CODE),
+  OFFER_AMOUNT(DisputeProcess.OFFER_AMOUNT, Kind.AMOUNT),
+  SELLER_COMMENT(DisputeProcess.SELLER_COMMENT, Kind.TEXT),
+  ESCALATION_REASON(DisputeProcess.ESCALATION_REASON, Kind.CODE),
+  EVIDENCE_REQUEST(DisputeProcess.EVIDENCE_REQUEST, Kind.TEXT),
+  PLATFORM_DECISION(DisputeProcess.PLATFORM_DECISION, Kind.CODE),
+  DECISION_RATIONALE(DisputeProcess.DECISION_RATIONALE, Kind.TEXT),
+  RESOLUTION(DisputeProcess.RESOLUTION, Kind.CODE),
+  REFUND_AMOUNT(DisputeProcess.REFUND_AMOUNT, Kind.AMOUNT),
+  REFUND_ID(ReturnAndRefundProcess.REFUND_ID, Kind.TEXT),
+  REFUND_EXPECTED_BY(ReturnAndRefundProcess.REFUND_EXPECTED_BY, Kind.DATE),
+  CLOSURE_REASON(DisputeProcess.CLOSURE_REASON, Kind.CODE),
+  BUYER_MESSAGE(SellerContactProcess.BUYER_MESSAGE, Kind.TEXT),
+  SELLER_MESSAGE(SellerContactProcess.SELLER_MESSAGE, Kind.TEXT),
+  APPEAL_STATEMENT(AppealProcess.APPEAL_STATEMENT, Kind.TEXT),
+  APPEAL_DECISION(AppealProcess.APPEAL_DECISION, Kind.CODE),
+  APPEAL_RATIONALE(AppealProcess.APPEAL_RATIONALE, Kind.TEXT);
 
   enum Kind { TEXT, CODE, AMOUNT, DATE }
 

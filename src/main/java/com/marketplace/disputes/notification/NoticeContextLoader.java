@@ -6,7 +6,7 @@ import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.dispute.DisputeRecords.Outcome;
-import com.marketplace.disputes.dispute.Money;
+import com.marketplace.disputes.kernel.Money;
 import com.marketplace.disputes.orders.Order;
 import com.marketplace.disputes.orders.OrderRepository;
 import com.marketplace.disputes.refund.RefundArrival;

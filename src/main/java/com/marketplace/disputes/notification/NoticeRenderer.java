@@ -1,6 +1,7 @@
 package com.marketplace.disputes.notification;
 
 import com.marketplace.disputes.config.DisputePolicy;
+import com.marketplace.disputes.dispute.ClosureReason;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,10 +27,6 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 @Component
 class NoticeRenderer {
-
-  /** Closures that may be appealed; cancelled and ineligible disputes may not. */
-  private static final Set<String> APPEALABLE_CLOSURES =
-      Set.of("AGREEMENT", "PLATFORM_DECISION", "BUYER_NO_RESPONSE");
 
   private final SpringTemplateEngine templates;
   private final ResourceBundleMessageSource messages;
@@ -156,7 +153,7 @@ class NoticeRenderer {
     }
     Object closure = notice.facts().get(Fact.CLOSURE_REASON);
     if (notice.notice() == Notice.DISPUTE_CLOSED) {
-      if (closure == null || !APPEALABLE_CLOSURES.contains(closure.toString())) {
+      if (closure == null || !ClosureReason.appealable(closure.toString())) {
         return null;
       }
       Instant closedAt = notice.closedAt() != null ? notice.closedAt() : notice.now();

@@ -1,6 +1,10 @@
 package com.marketplace.disputes.notification;
 
+import com.marketplace.disputes.appeal.AppealProcess;
 import com.marketplace.disputes.config.DisputePolicy;
+import com.marketplace.disputes.contact.SellerContactProcess;
+import com.marketplace.disputes.dispute.DisputeProcess;
+import com.marketplace.disputes.refund.ReturnAndRefundProcess;
 import java.util.function.Function;
 
 /**
@@ -8,20 +12,21 @@ import java.util.function.Function;
  * the policy duration behind that timer. The deadline a notice names comes from here.
  */
 enum Turn {
-  SELLER_RESPONSE("RespondToDispute", "SellerResponseDeadline",
+  SELLER_RESPONSE(DisputeProcess.RESPOND_TO_DISPUTE, DisputeProcess.SELLER_RESPONSE_DEADLINE,
       DisputePolicy::getSellerResponseDeadline, RecipientRole.SELLER),
-  BUYER_REVIEW("ReviewSellerResponse", "BuyerResponseDeadline",
+  BUYER_REVIEW(DisputeProcess.REVIEW_SELLER_RESPONSE, DisputeProcess.BUYER_RESPONSE_DEADLINE,
       DisputePolicy::getBuyerResponseDeadline, RecipientRole.BUYER),
-  EVIDENCE("ProvideEvidence", "EvidenceDeadline",
+  EVIDENCE(DisputeProcess.PROVIDE_EVIDENCE, DisputeProcess.EVIDENCE_DEADLINE,
       DisputePolicy::getEvidenceDeadline, RecipientRole.EVIDENCE_PARTY),
-  RETURN_SHIPMENT("ShipReturn", "ReturnShipmentDeadline",
-      DisputePolicy::getReturnShipmentDeadline, RecipientRole.BUYER),
-  SELLER_REPLY("ReplyToBuyer", "SellerReplyDeadline",
+  RETURN_SHIPMENT(ReturnAndRefundProcess.SHIP_RETURN,
+      ReturnAndRefundProcess.RETURN_SHIPMENT_DEADLINE, DisputePolicy::getReturnShipmentDeadline,
+      RecipientRole.BUYER),
+  SELLER_REPLY(SellerContactProcess.REPLY_TO_BUYER, SellerContactProcess.SELLER_REPLY_DEADLINE,
       DisputePolicy::getSellerReplyDeadline, RecipientRole.SELLER),
-  ISSUE_CONFIRMATION("ConfirmIssueResolved", null, null, RecipientRole.BUYER),
-  PLATFORM_DECISION("DecideDispute", null, DisputePolicy::getMediationSla,
+  ISSUE_CONFIRMATION(SellerContactProcess.CONFIRM_ISSUE_RESOLVED, null, null, RecipientRole.BUYER),
+  PLATFORM_DECISION(DisputeProcess.DECIDE_DISPUTE, null, DisputePolicy::getMediationSla,
       RecipientRole.SENIOR_MEDIATORS),
-  APPEAL_REVIEW("ReviewAppeal", null, DisputePolicy::getAppealReviewSla,
+  APPEAL_REVIEW(AppealProcess.REVIEW_APPEAL, null, DisputePolicy::getAppealReviewSla,
       RecipientRole.SENIOR_MEDIATORS);
 
   final String taskKey;

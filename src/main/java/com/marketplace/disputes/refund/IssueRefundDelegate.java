@@ -1,12 +1,13 @@
 package com.marketplace.disputes.refund;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.REFUND_EXPECTED_BY;
-import static com.marketplace.disputes.dispute.DisputeVariables.REFUND_ID;
+import static com.marketplace.disputes.refund.ReturnAndRefundProcess.REFUND_EXPECTED_BY;
+import static com.marketplace.disputes.refund.ReturnAndRefundProcess.REFUND_ID;
 
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
+import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeRecords.Outcome;
-import com.marketplace.disputes.dispute.DisputeVariables;
+import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.refund.RefundService.Refund;
 import com.marketplace.disputes.timeline.EventKind;
 import com.marketplace.disputes.timeline.Timeline;
@@ -45,7 +46,7 @@ public class IssueRefundDelegate implements JavaDelegate {
     if (refund == null) {
       return;
     }
-    DisputeVariables vars = DisputeVariables.of(execution);
+    ProcessVariables vars = ProcessVariables.of(execution);
     vars.set(REFUND_ID, refund.refundId());
     vars.set(REFUND_EXPECTED_BY, refund.expectedBy().toString());
     timeline.record(TimelineEvent.system(dispute.disputeId(), EventKind.REFUND_ISSUED)

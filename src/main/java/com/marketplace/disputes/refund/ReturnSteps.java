@@ -1,10 +1,10 @@
 package com.marketplace.disputes.refund;
 
-import static com.marketplace.disputes.dispute.DisputeVariables.RETURN_TRACKING_NUMBER;
+import static com.marketplace.disputes.refund.ReturnAndRefundProcess.RETURN_TRACKING_NUMBER;
 
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
-import com.marketplace.disputes.dispute.InvalidRequestException;
+import com.marketplace.disputes.kernel.InvalidRequestException;
 import com.marketplace.disputes.timeline.ActorRole;
 import com.marketplace.disputes.timeline.EventKind;
 import com.marketplace.disputes.timeline.Timeline;

@@ -24,6 +24,6 @@ record Caller(String userId, Set<String> groups) {
 
   /** Mediators and senior mediators: they take tasks from their group's queue. */
   boolean worksAQueue() {
-    return memberOf(PlatformGroups.MEDIATORS) || memberOf(PlatformGroups.SENIOR_MEDIATORS);
+    return PlatformGroups.QUEUE_WORKERS.stream().anyMatch(this::memberOf);
   }
 }

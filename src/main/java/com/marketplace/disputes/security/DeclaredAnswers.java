@@ -1,6 +1,6 @@
 package com.marketplace.disputes.security;
 
-import com.marketplace.disputes.dispute.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;

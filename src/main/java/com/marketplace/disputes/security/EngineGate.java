@@ -1,8 +1,8 @@
 package com.marketplace.disputes.security;
 
-import com.marketplace.disputes.dispute.InvalidRequestException;
-import com.marketplace.disputes.dispute.InvalidRequestException.FieldError;
 import com.marketplace.disputes.identity.PlatformGroups;
+import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package com.marketplace.disputes.timeline;
 
-import com.marketplace.disputes.dispute.DisputeRecords;
+import com.marketplace.disputes.kernel.AppClock;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -25,7 +25,7 @@ public class Timeline {
 
   /** Adds the entry, at its time or else now, and keeps the milestone it reaches. */
   public void record(TimelineEvent event) {
-    Instant at = event.occurredAt() != null ? event.occurredAt() : DisputeRecords.now();
+    Instant at = event.occurredAt() != null ? event.occurredAt() : AppClock.now();
     String role = event.role() == null ? null : event.role().name();
     jdbc.sql("""
         insert into dispute_event (dispute_id, occurred_at, actor, actor_role, event_type, detail,

@@ -1,9 +1,9 @@
 package com.marketplace.disputes.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.marketplace.disputes.cluster.ClusterNode;
 import com.marketplace.disputes.benchmark.Lifecycles.Flavor;
 import com.marketplace.disputes.benchmark.Lifecycles.Result;
+import com.marketplace.disputes.cluster.ClusterNode;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.time.Duration;

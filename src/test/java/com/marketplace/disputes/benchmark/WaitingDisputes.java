@@ -1,7 +1,7 @@
 package com.marketplace.disputes.benchmark;
 
-import com.marketplace.disputes.dispute.DisputeIds;
 import com.marketplace.disputes.identity.DisputeAccess;
+import com.marketplace.disputes.kernel.Ids;
 import com.marketplace.disputes.support.DisputeDriver;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -82,7 +82,7 @@ final class WaitingDisputes {
     List<Object[]> events = new ArrayList<>();
     for (int number = from; number < to; number++) {
       Map<String, Object> claim = claim(number);
-      String id = DisputeIds.next("D");
+      String id = Ids.next("D");
       ids.add(id);
       disputes.add(new Object[] {id, Population.orderId(number), population.buyer(number),
           population.seller(number), claim.get("reason"), claim.get("itemReceived"),

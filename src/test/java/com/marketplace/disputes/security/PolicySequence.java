@@ -2,7 +2,7 @@ package com.marketplace.disputes.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.marketplace.disputes.dispute.ApiProblems;
+import com.marketplace.disputes.kernel.ApiProblems;
 import com.marketplace.disputes.orders.OrderDocument;
 import com.marketplace.disputes.security.PolicyInvariants.Parties;
 import com.marketplace.disputes.security.PolicyInvariants.Violation;

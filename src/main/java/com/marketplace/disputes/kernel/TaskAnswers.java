@@ -1,7 +1,8 @@
-package com.marketplace.disputes.dispute;
+package com.marketplace.disputes.kernel;
 
-import com.marketplace.disputes.dispute.InvalidRequestException.FieldError;
+import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -16,24 +17,28 @@ public final class TaskAnswers {
     this.task = task;
   }
 
-  /** A required choice among {@code allowed}. */
-  public String choice(String field, Set<String> allowed) {
-    String value = Claim.text(task.getVariable(field));
-    if (value == null) {
+  /** A required code of {@code type}. */
+  public <E extends Enum<E>> E choice(String field, Class<E> type) {
+    return choice(field, EnumSet.allOf(type));
+  }
+
+  /** A required code among {@code allowed}. */
+  public <E extends Enum<E>> E choice(String field, Set<E> allowed) {
+    Object value = task.getVariable(field);
+    if (Text.trimmed(value) == null) {
       errors.add(new FieldError(field, "is required"));
       return null;
     }
-    if (!allowed.contains(value)) {
-      errors.add(new FieldError(field, "must be one of " + String.join(", ",
-          allowed.stream().sorted().toList())));
-      return null;
+    E code = Codes.find(allowed, value).orElse(null);
+    if (code == null) {
+      errors.add(new FieldError(field, "must be one of " + Codes.names(allowed)));
     }
-    return value;
+    return code;
   }
 
   /** Required text of at most {@code max} characters. */
   public String text(String field, int max) {
-    String value = Claim.text(task.getVariable(field));
+    String value = Text.trimmed(task.getVariable(field));
     if (value == null) {
       errors.add(new FieldError(field, "is required"));
     } else if (value.length() > max) {

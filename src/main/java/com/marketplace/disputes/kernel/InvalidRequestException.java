@@ -1,4 +1,4 @@
-package com.marketplace.disputes.dispute;
+package com.marketplace.disputes.kernel;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.marketplace.disputes.dispute;
+package com.marketplace.disputes.kernel;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;

@@ -1,14 +1,14 @@
-package com.marketplace.disputes.dispute;
+package com.marketplace.disputes.kernel;
 
 import java.security.SecureRandom;
 
 /** Readable, unguessable ids: a prefix and eight characters without look-alikes (no 0/O, 1/I). */
-public final class DisputeIds {
+public final class Ids {
 
   private static final char[] ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private DisputeIds() {}
+  private Ids() {}
 
   public static String next(String prefix) {
     StringBuilder id = new StringBuilder(prefix).append('-');

@@ -1,6 +1,6 @@
-package com.marketplace.disputes.dispute;
+package com.marketplace.disputes.kernel;
 
-import java.util.List;
+import com.marketplace.disputes.identity.PlatformGroups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
@@ -8,9 +8,6 @@ import org.springframework.stereotype.Component;
 /** Who is asking: the user authenticated for this engine call, if any. */
 @Component
 public class Requester {
-
-  /** Groups that act for others: they start disputes on behalf of buyers. */
-  private static final List<String> ON_BEHALF = List.of("marketplace", "camunda-admin");
 
   private final IdentityService identityService;
 
@@ -27,8 +24,7 @@ public class Requester {
   /** True for the system: no authenticated user, or the marketplace, or an administrator. */
   public boolean actsOnBehalf() {
     Authentication auth = identityService.getCurrentAuthentication();
-    return auth == null || auth.getGroupIds() != null
-        && auth.getGroupIds().stream().anyMatch(ON_BEHALF::contains);
+    return auth == null || PlatformGroups.isActingForOthers(auth);
   }
 
   /**
@@ -37,7 +33,7 @@ public class Requester {
    * names someone else is refused: people act only for themselves.
    */
   public String actingFor(Object given, String field, String what) {
-    String named = Claim.text(given);
+    String named = Text.trimmed(given);
     if (actsOnBehalf()) {
       if (named == null) {
         throw InvalidRequestException.of(what, field, "is required when acting on someone's behalf");
@@ -49,6 +45,24 @@ public class Requester {
       throw InvalidRequestException.of(what, field, "must be your own user id");
     }
     return user;
+  }
+
+  /** True when the caller is one of the given parties (compared by user id). */
+  public static boolean isParty(Authentication authentication, String... partyIds) {
+    if (authentication == null || authentication.getUserId() == null) {
+      return false;
+    }
+    for (String partyId : partyIds) {
+      if (authentication.getUserId().equals(partyId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Who may see a dispute, contact or appeal: one of its parties, or staff. */
+  public static boolean isPartyOrStaff(Authentication authentication, String... partyIds) {
+    return isParty(authentication, partyIds) || PlatformGroups.isStaff(authentication);
   }
 
   /** The name to record in a timeline: the user, or "system". */

@@ -1,4 +1,4 @@
-package com.marketplace.disputes.dispute;
+package com.marketplace.disputes.kernel;
 
 /** Exceptions the engine wraps: what a listener or delegate threw is somewhere in the causes. */
 public final class Causes {

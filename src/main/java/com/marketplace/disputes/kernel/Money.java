@@ -1,4 +1,4 @@
-package com.marketplace.disputes.dispute;
+package com.marketplace.disputes.kernel;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,0 +1,185 @@
+/*
+ * The case file every step shows before its question: whose move it is and until when, the
+ * order, the claim, the offers, the evidence and the timeline (or, for a seller contact, the
+ * conversation). Rendered into <div data-df="casefile"></div>.
+ */
+import { el, panel, facts } from './dom.js';
+import { money, date, dateTime, daysFromNow, timeLeft, deadlineLevel, bytes } from './format.js';
+
+export function renderCaseFile(root, context, labels) {
+  const slot = root.querySelector('[data-df="casefile"]');
+  if (!slot || !(context.contact || context.dispute)) {
+    return;
+  }
+  slot.textContent = '';
+  if (context.contact) {
+    contactFile(context, labels).forEach((node) => slot.appendChild(node));
+  } else {
+    disputeFile(context, labels).forEach((node) => slot.appendChild(node));
+  }
+}
+
+export function disputeFile(context, labels) {
+  const { dispute, order, task } = context;
+  const nodes = [
+    deadlineBanner('Dispute ' + dispute.disputeId, labels.label('status', dispute.status),
+      (task && task.due) || dispute.dueAt),
+    el('div', { className: 'df-columns' }, orderPanel(order, dispute), claimPanel(dispute, labels))
+  ];
+  if (context.offers && context.offers.length) {
+    nodes.push(offersPanel(context.offers, dispute, labels));
+  }
+  nodes.push(evidencePanel(context.evidence, labels), timelinePanel(context.timeline || [],
+    dispute, labels));
+  return nodes;
+}
+
+export function contactFile(context, labels) {
+  const { contact, order, task } = context;
+  const rows = [['Item', order ? order.title : '\u2014'], ['Order', contact.orderId]];
+  if (order) {
+    rows.push(['Amount', money(order.amount, order.currency)]);
+    rows.push(['Shipped', order.shippedAt ? date(order.shippedAt) : 'not shipped']);
+    rows.push(['Delivered', order.deliveredAt ? date(order.deliveredAt) : 'not confirmed']);
+  }
+  rows.push(['Buyer', contact.buyerId], ['Seller', contact.sellerId]);
+  return [
+    deadlineBanner('Contact ' + contact.contactId, labels.label('contactStatus', contact.status),
+      (task && task.due) || contact.dueAt, false),
+    panel('Order', facts(rows), 'df-order'),
+    panel('Conversation', el('ol', { className: 'df-timeline', 'data-df': 'conversation' },
+      (context.messages || []).map((message) => el('li', {},
+        el('time', { datetime: message.postedAt }, dateTime(message.postedAt)),
+        role(message.authorRole, labels),
+        el('span', { className: 'df-event' }, message.authorId),
+        el('div', { className: 'df-text df-detail' }, message.body)))), 'df-timeline-panel')
+  ];
+}
+
+/** The heading, and the deadline as a date and as time left; coloured when close or passed. */
+export function deadlineBanner(title, status, due, coloured = true, now = Date.now()) {
+  const heading = el('div', { className: 'df-heading' },
+    el('span', { className: 'df-dispute-id' }, title),
+    el('span', { className: 'df-status' }, status));
+  if (!due) {
+    return el('div', { className: 'df-deadline' }, heading);
+  }
+  return el('div', { className: 'df-deadline ' + (coloured ? deadlineLevel(due, now) : ''),
+    'data-df': 'deadline' }, heading,
+  el('div', { className: 'df-due' },
+    el('strong', {}, 'Deadline '),
+    el('time', { datetime: due }, dateTime(due)),
+    el('span', { className: 'df-left', 'data-df': 'time-left' }, timeLeft(due, now))));
+}
+
+/** The order's facts with its dates, as an opening buyer and the case file show them. */
+export function orderRows(order) {
+  return [
+    ['Shipped', order.shippedAt ? date(order.shippedAt) + ' (' + daysFromNow(order.shippedAt) + ')'
+      : 'not shipped'],
+    ['Expected', date(order.estimatedDeliveryAt)],
+    ['Delivered', order.deliveredAt ? date(order.deliveredAt) : 'not confirmed'],
+    ['Protection ends', order.protectionEndsAt
+      ? date(order.protectionEndsAt) + ' (' + daysFromNow(order.protectionEndsAt) + ')' : '']
+  ];
+}
+
+function orderPanel(order, dispute) {
+  const rows = [
+    ['Item', order ? order.title : '\u2014'],
+    ['Order', dispute.orderId],
+    ['Amount', money(dispute.orderAmount, dispute.currency)]
+  ];
+  if (order) {
+    rows.push(...orderRows(order));
+    if (order.trackingNumber) {
+      rows.push(['Tracking', order.trackingNumber]);
+    }
+  }
+  rows.push(['Buyer', dispute.buyerId], ['Seller', dispute.sellerId]);
+  return panel('Order', facts(rows), 'df-order');
+}
+
+/** "Partial refund of 20.00 USD", "Full refund". */
+export function outcome(labels, resolution, amount, currency) {
+  return labels.label('resolution', resolution) + (amount ? ' of ' + money(amount, currency) : '');
+}
+
+function claimPanel(dispute, labels) {
+  const { label } = labels;
+  const rows = [
+    ['Reason', label('reason', dispute.reason)],
+    ['Item received', dispute.itemReceived ? 'Yes' : 'No']
+  ];
+  if (dispute.problemDetail) {
+    rows.push(['Problem', label('problemDetail', dispute.problemDetail)]);
+  }
+  rows.push(['Asks for', outcome(labels, dispute.requestedResolution, dispute.requestedAmount,
+    dispute.currency)]);
+  if (dispute.escalationReason) {
+    rows.push(['Escalated', label('escalationReason', dispute.escalationReason)]);
+  }
+  return panel("Buyer's claim", [facts(rows),
+    el('blockquote', { className: 'df-text', 'data-df': 'description' }, dispute.description)],
+  'df-claim');
+}
+
+function offersPanel(offers, dispute, labels) {
+  const { label } = labels;
+  return panel('Offers', el('ul', { className: 'df-offers' }, offers.map((offer) =>
+    el('li', { className: 'df-offer df-offer-' + offer.status.toLowerCase() },
+      el('strong', {}, label('resolution', offer.resolution)),
+      offer.amount !== null && offer.amount !== undefined
+        ? ' \u00b7 ' + money(offer.amount, dispute.currency) : '',
+      el('span', { className: 'df-muted' }, ' by ' + offer.proposedBy + ', '
+        + dateTime(offer.proposedAt) + ' \u00b7 ' + label('offerStatus', offer.status))))),
+  'df-offers-panel');
+}
+
+function role(code, labels) {
+  return el('span', { className: 'df-role df-role-' + String(code).toLowerCase() },
+    labels.label('role', code));
+}
+
+function evidencePanel(evidence, labels) {
+  const body = evidence && evidence.length
+    ? el('ul', { className: 'df-gallery', 'data-df': 'evidence' },
+      evidence.map((item) => evidenceCard(item, labels)))
+    : el('p', { className: 'df-muted' }, 'No evidence yet.');
+  return panel('Evidence', body, 'df-evidence');
+}
+
+export function fileBadge(type) {
+  if (String(type).startsWith('video/')) {
+    return 'VIDEO';
+  }
+  return String(type) === 'application/pdf' ? 'PDF' : 'FILE';
+}
+
+function evidenceCard(item, labels) {
+  const preview = item.image
+    ? el('img', { src: item.url, alt: item.fileName, loading: 'lazy', className: 'df-thumb' })
+    : el('span', { className: 'df-thumb df-thumb-file' }, fileBadge(item.contentType));
+  return el('li', { className: 'df-card' },
+    el('a', { href: item.url, target: '_blank', rel: 'noopener', title: 'Open ' + item.fileName,
+      'data-df': 'evidence-link' }, preview),
+    el('div', { className: 'df-card-name' }, item.fileName),
+    el('div', { className: 'df-muted' }, labels.label('role', item.uploaderRole) + ' \u00b7 '
+      + date(item.attachedAt || item.uploadedAt) + ' \u00b7 ' + bytes(item.sizeBytes)),
+    el('a', { href: item.url + '?download=true', className: 'df-download' }, 'Download'));
+}
+
+function timelinePanel(timeline, dispute, labels) {
+  const { label, detail } = labels;
+  const items = timeline.map((entry) => el('li', {},
+    el('time', { datetime: entry.occurredAt }, dateTime(entry.occurredAt)),
+    role(entry.actorRole, labels),
+    el('span', { className: 'df-event' }, label('event', entry.eventType),
+      entry.actor && entry.actorRole !== 'SYSTEM' ? ' (' + entry.actor + ')' : ''),
+    entry.resolution ? el('span', { className: 'df-muted' }, ' \u00b7 '
+      + label('resolution', entry.resolution)
+      + (entry.amount ? ' ' + money(entry.amount, dispute.currency) : '')) : null,
+    entry.detail ? el('div', { className: 'df-text df-detail' }, detail(entry.detail)) : null));
+  return panel('Timeline', el('ol', { className: 'df-timeline', 'data-df': 'timeline' }, items),
+    'df-timeline-panel');
+}

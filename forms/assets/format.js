@@ -1,0 +1,79 @@
+/*
+ * How the forms write money, dates and deadlines. Pure: every function that depends on the
+ * time takes "now" (milliseconds) so that the tests can fix it.
+ */
+
+export const DAY = 24 * 60 * 60 * 1000;
+
+/** A decimal string as the API sends it ("49.9") with two decimals and the currency. */
+export function money(amount, currency) {
+  if (amount === undefined || amount === null || amount === '') {
+    return '';
+  }
+  return Number(amount).toFixed(2) + (currency ? ' ' + currency : '');
+}
+
+export function dateTime(value) {
+  if (!value) {
+    return '';
+  }
+  return new Date(value).toLocaleString(undefined, {
+    weekday: 'short', day: 'numeric', month: 'short', year: 'numeric',
+    hour: '2-digit', minute: '2-digit'
+  });
+}
+
+export function date(value) {
+  if (!value) {
+    return '';
+  }
+  return new Date(value).toLocaleDateString(undefined,
+    { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+function plural(count, unit) {
+  return count + ' ' + unit + (count === 1 ? '' : 's');
+}
+
+/** "today", "in 3 days", "2 days ago". */
+export function daysFromNow(value, now = Date.now()) {
+  const days = Math.round((new Date(value).getTime() - now) / DAY);
+  if (days === 0) {
+    return 'today';
+  }
+  return days > 0 ? 'in ' + plural(days, 'day') : plural(Math.abs(days), 'day') + ' ago';
+}
+
+/** "3 days 4 hours left", "overdue by 2 hours". */
+export function timeLeft(due, now = Date.now()) {
+  const ms = new Date(due).getTime() - now;
+  const abs = Math.abs(ms);
+  const days = Math.floor(abs / DAY);
+  const hours = Math.floor((abs % DAY) / 3600000);
+  const minutes = Math.floor((abs % 3600000) / 60000);
+  const parts = [];
+  if (days > 0) {
+    parts.push(plural(days, 'day'));
+  }
+  if (hours > 0 || days > 0) {
+    parts.push(plural(hours, 'hour'));
+  }
+  if (days === 0) {
+    parts.push(plural(minutes, 'minute'));
+  }
+  return ms >= 0 ? parts.join(' ') + ' left' : 'overdue by ' + parts.join(' ');
+}
+
+/** How a deadline banner looks: passed, within a day, or neither. */
+export function deadlineLevel(due, now = Date.now()) {
+  const left = new Date(due).getTime() - now;
+  return left < 0 ? 'df-overdue' : left < DAY ? 'df-soon' : '';
+}
+
+export function bytes(size) {
+  if (size >= 1024 * 1024) {
+    const mb = size / (1024 * 1024);
+    return (Number.isInteger(mb) ? mb : mb.toFixed(1)) + ' MB';
+  }
+  return Math.max(1, Math.round(size / 1024)) + ' KB';
+}

@@ -1,0 +1,206 @@
+/*
+ * The steps of a dispute: opening it, the seller's response, the buyer's answer, the mediator's
+ * decision, evidence, and the return. Each step has validate (the server's rules for its answer)
+ * and submit (what is sent: only the step's answers), both pure; prepare and refresh fill the
+ * page.
+ */
+import { el, facts } from './dom.js';
+import { money } from './format.js';
+import { required, text, partialAmount, trackingNumber, string } from './rules.js';
+import { claimErrors, claimVariables } from './claim.js';
+import { orderRows, outcome } from './casefile.js';
+import { chooseOrder, chosenOrder, show, amountHint, setText } from './step-parts.js';
+
+/* Start form of disputeMediation: the buyer opens a dispute. */
+export const OpenDispute = {
+  prepare: chooseOrder,
+  refresh(form) {
+    const order = chosenOrder(form);
+    form.context.order = order;
+    show(form, 'order', order && facts([['Item', order.title],
+      ['Amount', money(order.amount, order.currency)], ...orderRows(order),
+      ['Seller', order.sellerId]]));
+    amountHint(form, 'requestedAmount', order && order.amount, order && order.currency);
+  },
+  validate(values, context) {
+    const errors = [];
+    required(errors, values, 'orderId', 'choose the order');
+    claimErrors(errors, values, context.order && context.order.amount);
+    return errors;
+  },
+  submit(values) {
+    return Object.assign({ orderId: string(values.orderId) }, claimVariables(values));
+  }
+};
+
+/* The seller answers the claim. */
+export const RespondToDispute = {
+  prepare(form, context) {
+    const d = context.dispute;
+    setText(form, 'claim-summary', outcome(form.labels, d.requestedResolution, d.requestedAmount,
+      d.currency));
+    amountHint(form, 'offerAmount', d.orderAmount, d.currency);
+  },
+  refresh(form) {
+    form.root.querySelector('[data-field="sellerComment"] .control-label').textContent =
+      form.value('sellerResponse') === 'REJECT'
+        ? 'Why you reject the claim (the buyer and the mediator read this)'
+        : 'Comment to the buyer (optional)';
+  },
+  validate(values, context) {
+    const errors = [];
+    if (required(errors, values, 'sellerResponse', 'choose how you respond')
+        && values.sellerResponse === 'COUNTER_OFFER') {
+      required(errors, values, 'offerResolution', 'choose what you offer');
+      if (values.offerResolution === 'PARTIAL_REFUND') {
+        partialAmount(errors, values, 'offerAmount', context.dispute.orderAmount);
+      }
+    }
+    text(errors, values, 'sellerComment', values.sellerResponse === 'REJECT' ? 1 : 0, 4000);
+    return errors;
+  },
+  submit(values) {
+    const variables = { sellerResponse: string(values.sellerResponse) };
+    if (values.sellerResponse === 'COUNTER_OFFER') {
+      variables.offerResolution = string(values.offerResolution);
+      if (values.offerResolution === 'PARTIAL_REFUND') {
+        variables.offerAmount = string(values.offerAmount);
+      }
+    }
+    if (values.sellerComment) {
+      variables.sellerComment = string(values.sellerComment);
+    }
+    return variables;
+  }
+};
+
+/* The buyer answers the seller's response. */
+export const ReviewSellerResponse = {
+  prepare(form, context) {
+    const v = context.variables;
+    const d = context.dispute;
+    const offer = outcome(form.labels, v.offerResolution, v.offerAmount, d.currency);
+    show(form, 'seller-answer', el('p', { className: 'df-answer-kind' },
+      el('strong', {}, form.labels.label('sellerResponse', v.sellerResponse)),
+      v.sellerResponse === 'COUNTER_OFFER' ? ': ' + offer : ''));
+    if (v.sellerComment) {
+      form.root.querySelector('[data-df="seller-answer"]').appendChild(el('blockquote',
+        { className: 'df-text', 'data-df': 'seller-comment' }, v.sellerComment));
+    }
+    const accept = form.root.querySelector('[name="buyerDecision"][value="ACCEPT_OFFER"]');
+    if (v.sellerResponse !== 'COUNTER_OFFER') {
+      accept.closest('.radio').remove();
+    } else {
+      accept.parentNode.querySelector('[data-df="offer"]').textContent = offer;
+    }
+    form.setValue('reason', d.reason);
+    form.setValue('itemReceived', String(d.itemReceived));
+    form.setValue('problemDetail', d.problemDetail || '');
+    form.setValue('description', d.description);
+    form.setValue('requestedResolution', d.requestedResolution);
+    form.setValue('requestedAmount', d.requestedAmount ? Number(d.requestedAmount).toFixed(2) : '');
+    amountHint(form, 'requestedAmount', d.orderAmount, d.currency);
+  },
+  validate(values, context) {
+    const errors = [];
+    if (required(errors, values, 'buyerDecision', 'choose what you want to do')) {
+      if (values.buyerDecision === 'REVISE_CLAIM') {
+        claimErrors(errors, values, context.dispute.orderAmount);
+      }
+      if (values.buyerDecision === 'CANCEL') {
+        required(errors, values, 'confirmCancel', 'confirm that you cancel the dispute for good');
+      }
+    }
+    return errors;
+  },
+  submit(values) {
+    const variables = { buyerDecision: string(values.buyerDecision) };
+    return values.buyerDecision === 'REVISE_CLAIM'
+      ? Object.assign(variables, claimVariables(values)) : variables;
+  }
+};
+
+/* A mediator decides. */
+export const DecideDispute = {
+  prepare(form, context) {
+    const d = context.dispute;
+    form.root.querySelectorAll('[data-df="order-amount"]').forEach((node) => {
+      node.textContent = money(d.orderAmount, d.currency);
+    });
+    amountHint(form, 'decisionAmount', d.orderAmount, d.currency);
+  },
+  validate(values, context) {
+    const errors = [];
+    if (required(errors, values, 'platformDecision', 'choose a decision')) {
+      if (values.platformDecision === 'PARTIAL_REFUND') {
+        partialAmount(errors, values, 'decisionAmount', context.dispute.orderAmount);
+      }
+      if (values.platformDecision === 'REQUEST_EVIDENCE') {
+        required(errors, values, 'evidenceRequestedFrom', 'choose who is to provide evidence');
+        text(errors, values, 'evidenceRequest', 1, 4000);
+      }
+    }
+    text(errors, values, 'decisionRationale', 1, 4000);
+    return errors;
+  },
+  submit(values) {
+    const variables = {
+      platformDecision: string(values.platformDecision),
+      decisionRationale: string(values.decisionRationale)
+    };
+    if (values.platformDecision === 'PARTIAL_REFUND') {
+      variables.decisionAmount = string(values.decisionAmount);
+    }
+    if (values.platformDecision === 'REQUEST_EVIDENCE') {
+      variables.evidenceRequestedFrom = string(values.evidenceRequestedFrom);
+      variables.evidenceRequest = string(values.evidenceRequest);
+    }
+    return variables;
+  }
+};
+
+/* The party the mediator asked provides evidence. */
+export const ProvideEvidence = {
+  prepare(form, context) {
+    setText(form, 'request', context.variables.evidenceRequest || 'The mediator asked for evidence.');
+  },
+  validate(values) {
+    const errors = [];
+    text(errors, values, 'evidenceNote', 1, 4000);
+    return errors;
+  },
+  submit(values) {
+    return { evidenceNote: string(values.evidenceNote) };
+  }
+};
+
+/* The buyer ships the item back. */
+export const ShipReturn = {
+  prepare(form, context) {
+    setText(form, 'refund', money(context.variables.refundAmount, context.dispute.currency));
+  },
+  validate(values) {
+    const errors = [];
+    trackingNumber(errors, values, 'returnTrackingNumber');
+    return errors;
+  },
+  submit(values) {
+    return { returnTrackingNumber: string(values.returnTrackingNumber) };
+  }
+};
+
+/* The seller confirms the returned item arrived. */
+export const ConfirmReturnReceived = {
+  prepare(form, context) {
+    setText(form, 'tracking', context.variables.returnTrackingNumber || '\u2014');
+    setText(form, 'refund', money(context.variables.refundAmount, context.dispute.currency));
+  },
+  validate(values) {
+    const errors = [];
+    required(errors, values, 'confirmReceived', 'confirm that the item arrived');
+    return errors;
+  },
+  submit() {
+    return {};
+  }
+};

@@ -1,0 +1,47 @@
+package com.marketplace.disputes.kernel;
+
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.stereotype.Component;
+
+/** Engine calls the service makes for a caller it has already checked itself. */
+@Component
+public class EngineCalls {
+
+  private final ProcessEngineConfigurationImpl engineConfiguration;
+  private final RuntimeService runtimeService;
+
+  public EngineCalls(ProcessEngineConfiguration engineConfiguration,
+      RuntimeService runtimeService) {
+    this.engineConfiguration = (ProcessEngineConfigurationImpl) engineConfiguration;
+    this.runtimeService = runtimeService;
+  }
+
+  /**
+   * Correlates {@code message} to the instance with {@code businessKey}, without the caller's
+   * authorizations: the controller checked the party, and a party may read its instance but not
+   * write to it through the engine API. A message that no longer applies throws
+   * MismatchingMessageCorrelationException; a step that refuses the message's variables throws
+   * its InvalidRequestException, unwrapped.
+   */
+  public void correlateAsService(String message, String businessKey,
+      Map<String, Object> variables) {
+    try {
+      engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
+        context.disableAuthorizationCheck();
+        runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(businessKey)
+            .setVariables(variables).correlate();
+        return null;
+      });
+    } catch (MismatchingMessageCorrelationException e) {
+      throw e;
+    } catch (ProcessEngineException e) {
+      InvalidRequestException rejected = Causes.find(e, InvalidRequestException.class);
+      throw rejected != null ? rejected : e;
+    }
+  }
+}
