@@ -3,7 +3,10 @@ package com.marketplace.disputes.dispute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -11,14 +14,20 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.Test;
 
 /** The process models read as the engine reads them: the contract's names are there and they deploy. */
@@ -140,6 +149,107 @@ class ModelsParseTest {
       assertThat(model.getModelElementsByType(FlowNode.class)).extracting(FlowNode::getId)
           .as(resource).isSubsetOf(drawn);
     }
+  }
+
+  /** What a step declares it runs: expressions and delegate expressions, per event. */
+  private static Set<String> executionListeners(BaseElement element, String event) {
+    return listeners(element, CamundaExecutionListener.class).stream()
+        .filter(l -> event.equals(l.getCamundaEvent()))
+        .map(l -> l.getCamundaExpression() != null ? l.getCamundaExpression()
+            : l.getCamundaDelegateExpression())
+        .collect(Collectors.toSet());
+  }
+
+  private static Set<String> taskListeners(UserTask task, String event) {
+    return listeners(task, CamundaTaskListener.class).stream()
+        .filter(l -> event.equals(l.getCamundaEvent()))
+        .map(l -> l.getCamundaExpression() != null ? l.getCamundaExpression()
+            : l.getCamundaDelegateExpression())
+        .collect(Collectors.toSet());
+  }
+
+  private static <T extends org.camunda.bpm.model.xml.instance.ModelElementInstance> Collection<T>
+      listeners(BaseElement element, Class<T> type) {
+    return element.getExtensionElements() == null ? List.of()
+        : element.getExtensionElements().getElementsQuery().filterByType(type).list();
+  }
+
+  @Test
+  void everyTaskOfAPartyOpensOnTheRecordedParties() {
+    for (String resource : MODELS) {
+      for (UserTask task : read(resource).getModelElementsByType(UserTask.class)) {
+        assertThat(executionListeners(task, "start")).as(resource + " " + task.getId())
+            .contains("${disputeFacts.writeParties(execution)}");
+        if (String.valueOf(task.getCamundaAssignee()).contains("evidenceParty")) {
+          assertThat(executionListeners(task, "start")).as(task.getId())
+              .contains("${disputeFacts.writeEvidenceParty(execution)}");
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyGatewayThatRoutesOnTheOutcomeReadsTheRecordedOutcome() {
+    Pattern readsOutcome = Pattern.compile("\\b(resolution|refundAmount)\\b");
+    int routing = 0;
+    for (String resource : MODELS) {
+      for (ExclusiveGateway gateway : read(resource).getModelElementsByType(ExclusiveGateway.class)) {
+        boolean routesOnOutcome = gateway.getOutgoing().stream()
+            .map(SequenceFlow::getConditionExpression)
+            .anyMatch(c -> c != null && readsOutcome.matcher(c.getTextContent()).find());
+        if (routesOnOutcome) {
+          routing++;
+          assertThat(executionListeners(gateway, "start")).as(resource + " " + gateway.getId())
+              .contains("${disputeFacts.writeOutcome(execution)}");
+        }
+      }
+    }
+    assertThat(routing).as("gateways that route on the outcome").isEqualTo(3);
+  }
+
+  @Test
+  void everyDisputeStepWhoseFormTakesUploadsAttachesThem() {
+    BpmnModelInstance model = read(DISPUTE_MEDIATION);
+    int forms = 0;
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      boolean takesUploads = model.getModelElementsByType(CamundaFormField.class).stream()
+          .anyMatch(f -> "evidenceIds".equals(f.getCamundaId())
+              && task.equals(f.getParentElement().getParentElement().getParentElement()));
+      if (takesUploads) {
+        forms++;
+        assertThat(taskListeners(task, "complete")).as(task.getId())
+            .contains("${evidenceAttachments}");
+      }
+    }
+    assertThat(forms).as("dispute tasks whose form takes uploads").isEqualTo(3);
+    // The start form's uploads: once RegisterDispute has given the dispute its id.
+    assertThat(executionListeners(node(model, "RegisterDispute", ServiceTask.class), "end"))
+        .contains("${evidenceAttachments}");
+  }
+
+  @Test
+  void everyReturnTaskLetsTheDisputesPartiesReadTheReturn() {
+    for (UserTask task : read(RETURN_AND_REFUND).getModelElementsByType(UserTask.class)) {
+      assertThat(taskListeners(task, "create")).as(task.getId()).contains("${returnAccess}");
+    }
+  }
+
+  @Test
+  void theDisputesMilestonesAreCountedWhereTheyHappen() {
+    BpmnModelInstance dispute = read(DISPUTE_MEDIATION);
+    assertThat(executionListeners(node(dispute, "OpenDispute", ServiceTask.class), "end"))
+        .contains("${disputeMetricsListener.opened(execution)}");
+    assertThat(executionListeners(node(dispute, "EscalateToPlatform", ServiceTask.class), "end"))
+        .contains("${disputeMetricsListener.escalated(execution)}");
+    assertThat(executionListeners(node(dispute, "RecordDecision", ServiceTask.class), "end"))
+        .contains("${disputeMetricsListener.decided(execution)}");
+    assertThat(executionListeners(node(dispute, "CloseDispute", ServiceTask.class), "end"))
+        .contains("${disputeMetricsListener.closed(execution)}");
+    ServiceTask refund = node(read(RETURN_AND_REFUND), "IssueRefund", ServiceTask.class);
+    assertThat(executionListeners(refund, "start"))
+        .contains("${disputeMetricsListener.refundStarts(execution)}");
+    assertThat(executionListeners(refund, "end"))
+        .contains("${disputeMetricsListener.refundEnds(execution)}");
   }
 
   @Test
