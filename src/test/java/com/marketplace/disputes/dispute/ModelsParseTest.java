@@ -253,6 +253,27 @@ class ModelsParseTest {
   }
 
   @Test
+  void everyTaskIsDueWhenItsDeadlineOrSlaFires() {
+    for (String resource : MODELS) {
+      BpmnModelInstance model = read(resource);
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        List<BoundaryEvent> timers = model.getModelElementsByType(BoundaryEvent.class).stream()
+            .filter(b -> b.getAttachedTo().equals(task))
+            .filter(b -> b.getEventDefinitions().stream()
+                .anyMatch(TimerEventDefinition.class::isInstance))
+            .toList();
+        // The deadline when the task has one (it ends the task), else its SLA.
+        BoundaryEvent due = timers.stream().filter(BoundaryEvent::cancelActivity).findFirst()
+            .orElse(timers.isEmpty() ? null : timers.get(0));
+        assertThat(due).as(resource + " " + task.getId() + " has a deadline or SLA").isNotNull();
+        TimerEventDefinition timer = (TimerEventDefinition) due.getEventDefinitions().iterator().next();
+        assertThat(task.getCamundaDueDate()).as(task.getId() + " due date")
+            .isEqualTo(timer.getTimeDuration().getTextContent());
+      }
+    }
+  }
+
+  @Test
   void modelsDeployOnAnEngine() {
     ProcessEngine engine = ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
         .setJdbcUrl("jdbc:h2:mem:models-parse-test;DB_CLOSE_DELAY=-1")
