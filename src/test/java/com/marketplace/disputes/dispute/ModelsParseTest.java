@@ -16,6 +16,7 @@ import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
@@ -271,6 +272,21 @@ class ModelsParseTest {
             .isEqualTo(timer.getTimeDuration().getTextContent());
       }
     }
+  }
+
+  @Test
+  void aClaimChangeOpensTheSellersTaskAgain() {
+    BpmnModelInstance model = read(DISPUTE_MEDIATION);
+    BoundaryEvent changed = node(model, "ClaimChangedForSeller", BoundaryEvent.class);
+    assertThat(changed.getAttachedTo().getId()).isEqualTo("RespondToDispute");
+    assertThat(changed.cancelActivity()).isTrue();
+    ConditionalEventDefinition condition =
+        (ConditionalEventDefinition) changed.getEventDefinitions().iterator().next();
+    assertThat(condition.getCamundaVariableName()).isEqualTo("claimRevision");
+    assertThat(changed.getOutgoing()).extracting(flow -> flow.getTarget().getId())
+        .containsExactly("Gateway_MergeSellerTurn");
+    assertThat(node(model, "ModifyClaim", ServiceTask.class).getCamundaDelegateExpression())
+        .isEqualTo("${modifyClaimDelegate}");
   }
 
   @Test
