@@ -3,7 +3,6 @@ package com.marketplace.disputes.dispute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -26,9 +25,7 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.Test;
 
 /** The process models read as the engine reads them: the contract's names are there and they deploy. */
@@ -152,27 +149,28 @@ class ModelsParseTest {
     }
   }
 
-  /** What a step declares it runs: expressions and delegate expressions, per event. */
-  private static Set<String> executionListeners(BaseElement element, String event) {
-    return listeners(element, CamundaExecutionListener.class).stream()
-        .filter(l -> event.equals(l.getCamundaEvent()))
-        .map(l -> l.getCamundaExpression() != null ? l.getCamundaExpression()
-            : l.getCamundaDelegateExpression())
+  /**
+   * What a step declares it runs on an event: the expression or delegate expression of each of
+   * its camunda:executionListener or camunda:taskListener elements.
+   */
+  private static Set<String> declared(BaseElement element, String listener, String event) {
+    if (element.getExtensionElements() == null) {
+      return Set.of();
+    }
+    return element.getExtensionElements().getElements().stream()
+        .filter(e -> listener.equals(e.getElementType().getTypeName()))
+        .filter(e -> event.equals(e.getAttributeValue("event")))
+        .map(e -> e.getAttributeValue("expression") != null ? e.getAttributeValue("expression")
+            : e.getAttributeValue("delegateExpression"))
         .collect(Collectors.toSet());
+  }
+
+  private static Set<String> executionListeners(BaseElement element, String event) {
+    return declared(element, "executionListener", event);
   }
 
   private static Set<String> taskListeners(UserTask task, String event) {
-    return listeners(task, CamundaTaskListener.class).stream()
-        .filter(l -> event.equals(l.getCamundaEvent()))
-        .map(l -> l.getCamundaExpression() != null ? l.getCamundaExpression()
-            : l.getCamundaDelegateExpression())
-        .collect(Collectors.toSet());
-  }
-
-  private static <T extends org.camunda.bpm.model.xml.instance.ModelElementInstance> Collection<T>
-      listeners(BaseElement element, Class<T> type) {
-    return element.getExtensionElements() == null ? List.of()
-        : element.getExtensionElements().getElementsQuery().filterByType(type).list();
+    return declared(task, "taskListener", event);
   }
 
   @Test
