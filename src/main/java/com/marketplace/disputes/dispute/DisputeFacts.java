@@ -26,7 +26,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -100,7 +99,7 @@ public class DisputeFacts {
    * @throws IllegalStateException when the row belongs to another process instance
    */
   public Optional<Case> find(VariableScope scope) {
-    ExecutionEntity execution = execution(scope);
+    DelegateExecution execution = execution(scope);
     String key = execution == null ? null : execution.getProcessBusinessKey();
     if (key == null) {
       return Optional.empty();
@@ -249,12 +248,12 @@ public class DisputeFacts {
    * The row must be this instance's, or that of the instance which called it: a dispute's
    * returnAndRefund is called by the dispute, or by the dispute's appeal.
    */
-  private void check(ExecutionEntity execution, String key, String recordedInstance,
+  private void check(DelegateExecution execution, String key, String recordedInstance,
       String appealId) {
     if (recordedInstance == null || recordedInstance.equals(execution.getProcessInstanceId())) {
       return;
     }
-    ExecutionEntity caller = execution.getProcessInstance().getSuperExecution();
+    DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
     String callerInstance = caller == null ? null : caller.getProcessInstanceId();
     if (callerInstance != null && (callerInstance.equals(recordedInstance) || appealId != null
         && appeals.find(appealId).map(AppealRecord::processInstanceId)
@@ -266,13 +265,12 @@ public class DisputeFacts {
   }
 
   private static String businessKey(VariableScope scope) {
-    ExecutionEntity execution = execution(scope);
+    DelegateExecution execution = execution(scope);
     return execution == null ? null : execution.getProcessBusinessKey();
   }
 
-  private static ExecutionEntity execution(VariableScope scope) {
-    Object execution = scope instanceof DelegateTask task ? task.getExecution()
+  private static DelegateExecution execution(VariableScope scope) {
+    return scope instanceof DelegateTask task ? task.getExecution()
         : scope instanceof DelegateExecution e ? e : null;
-    return execution instanceof ExecutionEntity entity ? entity : null;
   }
 }

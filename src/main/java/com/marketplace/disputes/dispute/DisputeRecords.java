@@ -74,11 +74,6 @@ public class DisputeRecords {
         .param("id", disputeId).update();
   }
 
-  public void dueAt(String disputeId, Instant dueAt) {
-    jdbc.sql("update dispute set due_at = :due where dispute_id = :id")
-        .param("due", ts(dueAt)).param("id", disputeId).update();
-  }
-
   public void flagOverdue(String disputeId) {
     jdbc.sql("update dispute set overdue = true where dispute_id = :id")
         .param("id", disputeId).update();

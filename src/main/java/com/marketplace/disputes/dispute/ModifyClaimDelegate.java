@@ -1,85 +1,36 @@
 package com.marketplace.disputes.dispute;
 
 import com.marketplace.disputes.timeline.EventKind;
-import java.time.Instant;
-import java.util.Date;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.jobexecutor.TimerDeclarationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * The buyer changed the claim (DisputeModified). If the seller is still to respond, the seller's
- * clock restarts: the reminder and deadline timers are recalculated from now (the reminder armed
- * again if it has already fired), and the task's due date follows the deadline.
+ * The buyer changed the claim (DisputeModified): the claim is updated and its revision counted in
+ * {@code claimRevision}. If the seller is still to respond, the model restarts the seller's clock:
+ * the task's conditional boundary event {@code ClaimChangedForSeller} fires on the new revision
+ * and opens the task again, so its reminder and deadline are created from the model, from now,
+ * and its due date follows (even when the first reminder has already fired).
  */
 @Component
 public class ModifyClaimDelegate implements JavaDelegate {
 
-  /** The seller's reminder, a non-interrupting timer on RespondToDispute. */
-  static final String REMINDER = DisputeProcess.SELLER_RESPONSE_REMINDER;
+  /**
+   * How many times the buyer changed the claim by message; the seller's task notes the revision
+   * it answers ({@code answersClaimRevision}).
+   */
+  static final String CLAIM_REVISION = "claimRevision";
 
   private final ClaimChanges claimChanges;
-  private final DisputeRecords records;
-  private final TaskService taskService;
-  private final ManagementService managementService;
-  private final DisputeFacts facts;
 
-  public ModifyClaimDelegate(ClaimChanges claimChanges, DisputeRecords records,
-      TaskService taskService, ManagementService managementService, DisputeFacts facts) {
-    this.facts = facts;
+  public ModifyClaimDelegate(ClaimChanges claimChanges) {
     this.claimChanges = claimChanges;
-    this.records = records;
-    this.taskService = taskService;
-    this.managementService = managementService;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     claimChanges.apply(execution, EventKind.CLAIM_MODIFIED);
-    Task sellerTask = taskService.createTaskQuery()
-        .processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(DisputeProcess.RESPOND_TO_DISPUTE).singleResult();
-    if (sellerTask == null) {
-      return;
-    }
-    Instant deadline = null;
-    boolean reminderWaiting = managementService.createJobQuery()
-        .executionId(sellerTask.getExecutionId()).activityId(REMINDER).timers().count() > 0;
-    for (Job timer : managementService.createJobQuery().executionId(sellerTask.getExecutionId())
-        .timers().list()) {
-      managementService.recalculateJobDuedate(timer.getId(), false);
-      Instant due = managementService.createJobQuery().jobId(timer.getId()).singleResult()
-          .getDuedate().toInstant();
-      deadline = deadline == null || due.isAfter(deadline) ? due : deadline;
-    }
-    if (!reminderWaiting) {
-      armReminderAgain(sellerTask.getExecutionId());
-    }
-    if (deadline != null) {
-      sellerTask.setDueDate(Date.from(deadline));
-      taskService.saveTask(sellerTask);
-      records.dueAt(facts.of(execution).disputeId(), deadline);
-    }
-  }
-
-  /**
-   * The reminder has already fired: it is armed again on the seller's task, from now, as the
-   * engine arms it when the task starts. The engine's API only moves timers that still wait.
-   */
-  private static void armReminderAgain(String taskExecutionId) {
-    ExecutionEntity taskExecution = Context.getCommandContext().getExecutionManager()
-        .findExecutionById(taskExecutionId);
-    TimerDeclarationImpl reminder = TimerDeclarationImpl
-        .getDeclarationsForScope(taskExecution.getActivity()).get(REMINDER);
-    if (reminder != null) {
-      reminder.createTimerInstance(taskExecution);
-    }
+    Object revision = execution.getVariable(CLAIM_REVISION);
+    execution.setVariable(CLAIM_REVISION, revision == null ? 1 : ((Number) revision).intValue() + 1);
   }
 }

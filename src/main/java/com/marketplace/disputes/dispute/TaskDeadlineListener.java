@@ -19,21 +19,18 @@ import static com.marketplace.disputes.dispute.DisputeProcess.SELLER_RESPONSE;
 import com.marketplace.disputes.appeal.AppealProcess;
 import com.marketplace.disputes.refund.ReturnAndRefundProcess;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens a party's or the platform's task: its due date is the latest timer on it (the deadline,
- * or the mediation SLA), so the date people see is the date the engine acts on. It also notes on
- * the dispute whose move it is, and clears the answer of an earlier round of the same task so an
- * old answer never completes a new one.
+ * Opens a party's or the platform's task: notes on the dispute whose move it is and until when,
+ * and clears the answer of an earlier round of the same task so an old answer never completes a
+ * new one. The task's due date comes from the model: each task's {@code camunda:dueDate} is the
+ * duration of its deadline (or SLA) timer, from the same moment, so the date people see is the
+ * date the engine acts on (the models' test holds each task to its timer).
  */
 @Component
 public class TaskDeadlineListener implements TaskListener {
@@ -68,10 +65,7 @@ public class TaskDeadlineListener implements TaskListener {
   public void notify(DelegateTask task) {
     String key = task.getTaskDefinitionKey();
     ANSWERS.getOrDefault(key, List.of()).forEach(task.getExecution()::removeVariable);
-    Instant deadline = latestTimer((ExecutionEntity) task.getExecution());
-    if (deadline != null) {
-      task.setDueDate(Date.from(deadline));
-    }
+    Instant deadline = task.getDueDate() == null ? null : task.getDueDate().toInstant();
     String[] step = STEPS.get(key);
     String disputeId = step == null ? null
         : facts.find(task).map(DisputeFacts.Case::disputeId).orElse(null);
@@ -80,14 +74,5 @@ public class TaskDeadlineListener implements TaskListener {
           : records.evidenceRequestedFrom(disputeId).orElse(null);
       records.awaiting(disputeId, step[0], party, deadline);
     }
-  }
-
-  /** The timers attached to the task's activity are jobs of the task's scope execution. */
-  private static Instant latestTimer(ExecutionEntity execution) {
-    return execution.getJobs().stream()
-        .filter(TimerEntity.class::isInstance)
-        .map(job -> job.getDuedate().toInstant())
-        .max(Comparator.naturalOrder())
-        .orElse(null);
   }
 }

@@ -2,14 +2,13 @@ package com.marketplace.disputes.evidence;
 
 import com.marketplace.disputes.dispute.DisputeFacts;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
-import com.marketplace.disputes.dispute.DisputeProcess;
 import com.marketplace.disputes.kernel.InvalidRequestException;
 import com.marketplace.disputes.kernel.Requester;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,17 +16,17 @@ import org.springframework.stereotype.Component;
  * the dispute, inside the engine command that starts the dispute or completes the task: if the
  * step fails, nothing is attached, and if attaching is refused, the step fails with 400.
  *
- * <p>Hooked in through the Spring Boot starter's event bridge, so the models need no listener of
- * ours: a dispute's start form is attached once {@code RegisterDispute} has given the dispute its
- * id, a task form when its task completes. Other processes may call {@link #attachSubmitted}
- * from a listener of their own ({@code ${evidenceAttachments.attachSubmitted(execution)}}).
+ * <p>Each step whose form takes uploads declares it ({@code ${evidenceAttachments}}): a task on
+ * {@code complete}, the dispute's start form on the end of the step that gives the dispute its id
+ * ({@code RegisterDispute}). A step that does not declare it attaches nothing; the models' test
+ * checks that every dispute step whose form takes {@code evidenceIds} declares it. A delegate may
+ * also call {@link #attachSubmitted} itself (an accepted appeal does).
  */
 @Component("evidenceAttachments")
-public class EvidenceAttachments {
+public class EvidenceAttachments implements TaskListener, ExecutionListener {
 
   /** The submitted upload ids, comma-separated: a reference, never the bytes. */
   public static final String EVIDENCE_IDS = "evidenceIds";
-
 
   private final EvidenceService evidence;
   private final Requester requester;
@@ -39,20 +38,16 @@ public class EvidenceAttachments {
     this.facts = facts;
   }
 
-  @EventListener
-  public void onActivityEvent(DelegateExecution execution) {
-    if ("end".equals(execution.getEventName())
-        && DisputeProcess.REGISTER_DISPUTE.equals(execution.getCurrentActivityId())
-        && execution.getProcessDefinitionId().startsWith(DisputeProcess.KEY + ":")) {
-      attachSubmitted(execution);
-    }
+  /** A task whose form took uploads completes. */
+  @Override
+  public void notify(DelegateTask task) {
+    attachSubmitted(task);
   }
 
-  @EventListener
-  public void onTaskEvent(DelegateTask task) {
-    if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      attachSubmitted(task);
-    }
+  /** The step that gave a started dispute its id ends: its start form's uploads. */
+  @Override
+  public void notify(DelegateExecution execution) {
+    attachSubmitted(execution);
   }
 
   /**

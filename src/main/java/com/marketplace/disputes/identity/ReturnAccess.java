@@ -1,10 +1,8 @@
 package com.marketplace.disputes.identity;
 
 import com.marketplace.disputes.dispute.DisputeFacts;
-import com.marketplace.disputes.refund.ReturnAndRefundProcess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,14 +10,12 @@ import org.springframework.stereotype.Component;
  * read the dispute itself: without it Tasklist shows their return tasks without the dispute's
  * columns (dispute, order, amount), which it reads from the instance's variables.
  *
- * <p>Granted when the instance's first task opens, through the Spring Boot starter's event
- * bridge (the model needs no listener); granting again for the second task changes nothing.
- * The parties are the dispute's, as its row records them (the instance's business key is the
- * dispute id).
+ * <p>Declared on the create event of each party task of returnAndRefund
+ * ({@code ${returnAccess}}); granting again for the second task changes nothing. The parties are
+ * the dispute's, as its row records them (the instance's business key is the dispute id).
  */
-@Component
-public class ReturnAccess {
-
+@Component("returnAccess")
+public class ReturnAccess implements TaskListener {
 
   private final DisputeAccess access;
   private final DisputeFacts facts;
@@ -29,13 +25,9 @@ public class ReturnAccess {
     this.facts = facts;
   }
 
-  @EventListener
-  public void onTaskEvent(DelegateTask task) {
-    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())
-        && task.getProcessDefinitionId() != null
-        && task.getProcessDefinitionId().startsWith(ReturnAndRefundProcess.KEY + ":")) {
-      DisputeFacts.Case dispute = facts.of(task);
-      access.grantParties(task.getProcessInstanceId(), dispute.buyerId(), dispute.sellerId());
-    }
+  @Override
+  public void notify(DelegateTask task) {
+    DisputeFacts.Case dispute = facts.of(task);
+    access.grantParties(task.getProcessInstanceId(), dispute.buyerId(), dispute.sellerId());
   }
 }

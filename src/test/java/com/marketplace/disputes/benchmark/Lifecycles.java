@@ -247,8 +247,14 @@ final class Lifecycles {
               () -> engine.getHistoryService().createHistoricActivityInstanceQuery()
                   .processInstanceId(instance.getId()).activityId(notice).finished().count() > 0
                   ? "" : null);
-          completeTask(respond, Map.of("sellerResponse", "COUNTER_OFFER",
-              "offerResolution", "PARTIAL_REFUND", "offerAmount", "20.00"));
+          Map<String, Object> offer = Map.of("sellerResponse", "COUNTER_OFFER",
+              "offerResolution", "PARTIAL_REFUND", "offerAmount", "20.00");
+          if (flavor == Flavor.DISPUTES) {
+            // The change opened the seller's task again (ClaimChangedForSeller): the new one.
+            complete(key, "RespondToDispute", offer);
+          } else {
+            completeTask(respond, offer);
+          }
           complete(key, "ReviewSellerResponse", Map.of("buyerDecision", "ACCEPT_OFFER"));
         }
         case SILENCE_ESCALATION_DECISION -> {

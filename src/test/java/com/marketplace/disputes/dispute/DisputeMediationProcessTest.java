@@ -299,14 +299,16 @@ class DisputeMediationProcessTest {
   void modifiedClaimRestartsTheSellersDeadline() {
     ProcessInstance pi = openDispute();
     java.util.Date firstDeadline = driver.timer(pi.getId(), "SellerResponseDeadline").getDuedate();
-    org.camunda.bpm.engine.impl.util.ClockUtil.offset(Duration.ofDays(5).toMillis());
+    // A clock that stands still: the timers and the due date are read from the same "now".
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+        org.camunda.bpm.engine.impl.util.ClockUtil.now().toInstant().plus(Duration.ofDays(5))));
     try {
       driver.correlate(disputeId(pi), "DisputeModified", Map.of("description",
           "New photos: the screen is cracked across the whole width."));
       driver.runAsync(pi.getId());
 
       assertThat(pi).hasPassed("ModifyClaim", "NotifyClaimModified", "EndEvent_ClaimModified")
-          .isWaitingAt("RespondToDispute");
+          .hasPassed("ClaimChangedForSeller").isWaitingAt("RespondToDispute");
       java.util.Date newDeadline = driver.timer(pi.getId(), "SellerResponseDeadline").getDuedate();
       Assertions.assertThat(newDeadline.getTime() - firstDeadline.getTime())
           .isBetween(Duration.ofDays(5).toMillis() - 60_000, Duration.ofDays(5).toMillis() + 60_000);
@@ -322,7 +324,8 @@ class DisputeMediationProcessTest {
     ProcessInstance pi = openDispute();
     driver.fireTimer(pi.getId(), "SellerResponseReminder");
     Assertions.assertThat(driver.timer(pi.getId(), "SellerResponseReminder")).isNull();
-    org.camunda.bpm.engine.impl.util.ClockUtil.offset(Duration.ofDays(13).toMillis());
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+        org.camunda.bpm.engine.impl.util.ClockUtil.now().toInstant().plus(Duration.ofDays(13))));
     try {
       driver.correlate(disputeId(pi), "DisputeModified", Map.of("description",
           "New photos: the screen is cracked across the whole width."));
@@ -332,9 +335,10 @@ class DisputeMediationProcessTest {
       org.camunda.bpm.engine.runtime.Job reminder =
           driver.timer(pi.getId(), "SellerResponseReminder");
       Assertions.assertThat(reminder).as("a new reminder").isNotNull();
-      // Both from "now", read a few milliseconds apart.
       Assertions.assertThat(deadline.getTime() - reminder.getDuedate().getTime())
-          .isBetween(Duration.ofDays(3).toMillis() - 1_000, Duration.ofDays(3).toMillis());
+          .isEqualTo(Duration.ofDays(3).toMillis());
+      Assertions.assertThat(driver.task(pi.getId(), "RespondToDispute").getDueDate())
+          .isEqualTo(deadline);
       Assertions.assertThat(deadline.getTime()
               - org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime())
           .isBetween(Duration.ofDays(15).toMillis() - 60_000, Duration.ofDays(15).toMillis());
@@ -347,6 +351,27 @@ class DisputeMediationProcessTest {
     } finally {
       org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     }
+  }
+
+  @Test
+  void modificationWhileTheBuyerReviewsKeepsTheReviewAndTheNextSellerTurnWaits() {
+    ProcessInstance pi = openDispute();
+    driver.complete(pi.getId(), "RespondToDispute",
+        Map.of("sellerResponse", "REJECT", "sellerComment", "Please send photos."));
+    String review = driver.task(pi.getId(), "ReviewSellerResponse").getId();
+    driver.correlate(disputeId(pi), "DisputeModified", Map.of("description",
+        "New photos: the screen is cracked across the whole width."));
+    driver.runAsync(pi.getId());
+
+    assertThat(pi).hasPassed("ModifyClaim").hasNotPassed("ClaimChangedForSeller")
+        .isWaitingAt("ReviewSellerResponse");
+    Assertions.assertThat(driver.task(pi.getId(), "ReviewSellerResponse").getId()).isEqualTo(review);
+
+    // The seller's next turn answers the claim as changed: it waits for the seller.
+    driver.complete(pi.getId(), "ReviewSellerResponse", Map.of("buyerDecision", "REVISE_CLAIM",
+        "description", "Photos attached: the box arrived empty and crushed at one corner."));
+    assertThat(pi).isWaitingAt("RespondToDispute").hasNotPassed("ClaimChangedForSeller");
+    Assertions.assertThat(driver.timer(pi.getId(), "SellerResponseReminder")).isNotNull();
   }
 
   @Test

@@ -3,7 +3,9 @@ package com.marketplace.disputes.dispute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -11,14 +13,19 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
 import org.junit.jupiter.api.Test;
 
 /** The process models read as the engine reads them: the contract's names are there and they deploy. */
@@ -140,6 +147,144 @@ class ModelsParseTest {
       assertThat(model.getModelElementsByType(FlowNode.class)).extracting(FlowNode::getId)
           .as(resource).isSubsetOf(drawn);
     }
+  }
+
+  /**
+   * What a step declares it runs on an event: the expression or delegate expression of each of
+   * its camunda:executionListener or camunda:taskListener elements.
+   */
+  private static Set<String> declared(BaseElement element, String listener, String event) {
+    if (element.getExtensionElements() == null) {
+      return Set.of();
+    }
+    return element.getExtensionElements().getElements().stream()
+        .filter(e -> listener.equals(e.getElementType().getTypeName()))
+        .filter(e -> event.equals(e.getAttributeValue("event")))
+        .map(e -> e.getAttributeValue("expression") != null ? e.getAttributeValue("expression")
+            : e.getAttributeValue("delegateExpression"))
+        .collect(Collectors.toSet());
+  }
+
+  private static Set<String> executionListeners(BaseElement element, String event) {
+    return declared(element, "executionListener", event);
+  }
+
+  private static Set<String> taskListeners(UserTask task, String event) {
+    return declared(task, "taskListener", event);
+  }
+
+  @Test
+  void everyTaskOfAPartyOpensOnTheRecordedParties() {
+    for (String resource : MODELS) {
+      for (UserTask task : read(resource).getModelElementsByType(UserTask.class)) {
+        assertThat(executionListeners(task, "start")).as(resource + " " + task.getId())
+            .contains("${disputeFacts.writeParties(execution)}");
+        if (String.valueOf(task.getCamundaAssignee()).contains("evidenceParty")) {
+          assertThat(executionListeners(task, "start")).as(task.getId())
+              .contains("${disputeFacts.writeEvidenceParty(execution)}");
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyGatewayThatRoutesOnTheOutcomeReadsTheRecordedOutcome() {
+    Pattern readsOutcome = Pattern.compile("\\b(resolution|refundAmount)\\b");
+    int routing = 0;
+    for (String resource : MODELS) {
+      for (ExclusiveGateway gateway : read(resource).getModelElementsByType(ExclusiveGateway.class)) {
+        boolean routesOnOutcome = gateway.getOutgoing().stream()
+            .map(SequenceFlow::getConditionExpression)
+            .anyMatch(c -> c != null && readsOutcome.matcher(c.getTextContent()).find());
+        if (routesOnOutcome) {
+          routing++;
+          assertThat(executionListeners(gateway, "start")).as(resource + " " + gateway.getId())
+              .contains("${disputeFacts.writeOutcome(execution)}");
+        }
+      }
+    }
+    assertThat(routing).as("gateways that route on the outcome").isEqualTo(3);
+  }
+
+  @Test
+  void everyDisputeStepWhoseFormTakesUploadsAttachesThem() {
+    BpmnModelInstance model = read(DISPUTE_MEDIATION);
+    int forms = 0;
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      boolean takesUploads = model.getModelElementsByType(CamundaFormField.class).stream()
+          .anyMatch(f -> "evidenceIds".equals(f.getCamundaId())
+              && task.equals(f.getParentElement().getParentElement().getParentElement()));
+      if (takesUploads) {
+        forms++;
+        assertThat(taskListeners(task, "complete")).as(task.getId())
+            .contains("${evidenceAttachments}");
+      }
+    }
+    assertThat(forms).as("dispute tasks whose form takes uploads").isEqualTo(3);
+    // The start form's uploads: once RegisterDispute has given the dispute its id.
+    assertThat(executionListeners(node(model, "RegisterDispute", ServiceTask.class), "end"))
+        .contains("${evidenceAttachments}");
+  }
+
+  @Test
+  void everyReturnTaskLetsTheDisputesPartiesReadTheReturn() {
+    for (UserTask task : read(RETURN_AND_REFUND).getModelElementsByType(UserTask.class)) {
+      assertThat(taskListeners(task, "create")).as(task.getId()).contains("${returnAccess}");
+    }
+  }
+
+  @Test
+  void theDisputesMilestonesAreCountedWhereTheyHappen() {
+    BpmnModelInstance dispute = read(DISPUTE_MEDIATION);
+    assertThat(executionListeners(node(dispute, "OpenDispute", ServiceTask.class), "end"))
+        .contains("${disputeMetricsListener.opened(execution)}");
+    assertThat(executionListeners(node(dispute, "EscalateToPlatform", ServiceTask.class), "end"))
+        .contains("${disputeMetricsListener.escalated(execution)}");
+    assertThat(executionListeners(node(dispute, "RecordDecision", ServiceTask.class), "end"))
+        .contains("${disputeMetricsListener.decided(execution)}");
+    assertThat(executionListeners(node(dispute, "CloseDispute", ServiceTask.class), "end"))
+        .contains("${disputeMetricsListener.closed(execution)}");
+    ServiceTask refund = node(read(RETURN_AND_REFUND), "IssueRefund", ServiceTask.class);
+    assertThat(executionListeners(refund, "start"))
+        .contains("${disputeMetricsListener.refundStarts(execution)}");
+    assertThat(executionListeners(refund, "end"))
+        .contains("${disputeMetricsListener.refundEnds(execution)}");
+  }
+
+  @Test
+  void everyTaskIsDueWhenItsDeadlineOrSlaFires() {
+    for (String resource : MODELS) {
+      BpmnModelInstance model = read(resource);
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        List<BoundaryEvent> timers = model.getModelElementsByType(BoundaryEvent.class).stream()
+            .filter(b -> b.getAttachedTo().equals(task))
+            .filter(b -> b.getEventDefinitions().stream()
+                .anyMatch(TimerEventDefinition.class::isInstance))
+            .toList();
+        // The deadline when the task has one (it ends the task), else its SLA.
+        BoundaryEvent due = timers.stream().filter(BoundaryEvent::cancelActivity).findFirst()
+            .orElse(timers.isEmpty() ? null : timers.get(0));
+        assertThat(due).as(resource + " " + task.getId() + " has a deadline or SLA").isNotNull();
+        TimerEventDefinition timer = (TimerEventDefinition) due.getEventDefinitions().iterator().next();
+        assertThat(task.getCamundaDueDate()).as(task.getId() + " due date")
+            .isEqualTo(timer.getTimeDuration().getTextContent());
+      }
+    }
+  }
+
+  @Test
+  void aClaimChangeOpensTheSellersTaskAgain() {
+    BpmnModelInstance model = read(DISPUTE_MEDIATION);
+    BoundaryEvent changed = node(model, "ClaimChangedForSeller", BoundaryEvent.class);
+    assertThat(changed.getAttachedTo().getId()).isEqualTo("RespondToDispute");
+    assertThat(changed.cancelActivity()).isTrue();
+    ConditionalEventDefinition condition =
+        (ConditionalEventDefinition) changed.getEventDefinitions().iterator().next();
+    assertThat(condition.getCamundaVariableName()).isEqualTo("claimRevision");
+    assertThat(changed.getOutgoing()).extracting(flow -> flow.getTarget().getId())
+        .containsExactly("Gateway_MergeSellerTurn");
+    assertThat(node(model, "ModifyClaim", ServiceTask.class).getCamundaDelegateExpression())
+        .isEqualTo("${modifyClaimDelegate}");
   }
 
   @Test
