@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketplace.disputes.identity.PlatformGroups;
 import com.marketplace.disputes.support.DisputeDriver;
+import com.marketplace.disputes.support.HttpTest;
 import com.marketplace.disputes.support.TestOrders;
 import com.marketplace.disputes.support.TestUsers;
 import java.time.Duration;
@@ -17,24 +18,19 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The Prometheus endpoint after disputes driven through the real processes: the output parses,
  * and the dispute counters moved by exactly what the disputes did.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "disputes.analytics.snapshot-ttl=PT0S")
-@AutoConfigureObservability
-@ActiveProfiles("test")
+// Scrapes without a snapshot cache and the Prometheus endpoint on: set in HttpTest.
+@HttpTest
 class DisputeMetricsIT {
 
   private static final String ANALYST = "metanalyst";

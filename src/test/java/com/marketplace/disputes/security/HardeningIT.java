@@ -3,6 +3,7 @@ package com.marketplace.disputes.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketplace.disputes.identity.PlatformGroups;
+import com.marketplace.disputes.support.HttpTest;
 import com.marketplace.disputes.support.TestUsers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,10 +27,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The hardening of the web layer, tried over HTTP as a stranger would, each refusal next to the
@@ -39,12 +38,8 @@ import org.springframework.test.context.ActiveProfiles;
  * engine must not build. A reverse proxy is simulated with X-Forwarded-For/-Proto
  * ({@code server.forward-headers-strategy=native} trusts them from loopback only).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "server.forward-headers-strategy=native",
-    // A first wait longer than any test takes, so that "still waiting" does not depend on speed.
-    "disputes.security.login-throttle.first-back-off=PT5M",
-    "disputes.security.login-throttle.max-back-off=PT10M"})
-@ActiveProfiles("test")
+// Behind a simulated proxy, with a long first wait after wrong passwords: set in HttpTest.
+@HttpTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HardeningIT {
 
