@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,6 +76,15 @@ class PolicyInvariantsTest {
   @Autowired ContactController contactApi;
   @Autowired GreenMail smtp;
   @Autowired LosingPaymentGateway gateway;
+
+  /**
+   * The sequences' world is their own: the classes that ran before in this Spring context leave
+   * instances running, which each sequence ends when it is over, and so this before the first.
+   */
+  @BeforeEach
+  void endInstancesOfEarlierClasses() {
+    PolicySequence.endEveryInstance(runtimeService, "before the policy sequences");
+  }
 
   @AfterEach
   void resetClock() {
