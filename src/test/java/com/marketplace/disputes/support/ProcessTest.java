@@ -8,9 +8,11 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * A process test: a {@link ServiceTest} (the same Spring context) whose flow-node coverage is
- * written to target/process-test-coverage. Only these classes count towards the coverage floor
- * the build checks (support.ProcessCoverageSummary).
+ * A process test: a {@link ServiceTest} (the same Spring context) about the processes' paths,
+ * whose flow-node coverage is written to target/process-test-coverage and counts towards the
+ * floor the build checks (support.ProcessCoverageSummary). The coverage library registers its
+ * listener for every Spring test class, so other classes that run processes count as well;
+ * a class whose paths are random is marked {@code @ExcludeFromProcessCoverage}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -14,8 +14,8 @@ import org.springframework.test.context.ActiveProfiles;
  * (tests run jobs themselves). Every class carrying it (or {@link ProcessTest}) shares one
  * Spring context, booted once per test run: a class must not add properties, beans or mocks of
  * its own, and leaves nothing behind that the next class would trip over (the clock, a seam
- * told to fail). The coverage plugin is in every context so that process tests and the others
- * share it; only {@link ProcessTest} classes report coverage.
+ * told to fail). The coverage plugin is in the engine so that {@link ProcessTest} classes and the
+ * others share the context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
