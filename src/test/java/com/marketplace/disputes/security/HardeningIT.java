@@ -44,9 +44,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HardeningIT {
 
-  private static final String ADMIN = "hadmin";
-  private static final String MARKET = "hmarket";
-  private static final String BUYER = "hbuyer";
+  // Users of this class only: it locks them out on purpose, and HostileEngineIT shares the
+  // Spring context and its users' database.
+  private static final String ADMIN = "hdadmin";
+  private static final String MARKET = "hdmarket";
+  private static final String BUYER = "hdbuyer";
   private static final String PROBE = "hardeningProbe";
   private static final int MB = 1024 * 1024;
   /** disputes.http.max-request-size's default. */
