@@ -3,6 +3,7 @@ package com.marketplace.disputes.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketplace.disputes.analytics.DisputeAnalytics.SellerRanking;
+import com.marketplace.disputes.support.ServiceTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -18,18 +19,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The upgrade to V7 gives the figures the timeline gave before: V7's backfill, run over the
  * known history of {@link SeededHistory} with the columns it fills emptied, sets them as the
  * service's writer would have, and every figure stays the same.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@ServiceTest
 class AnalyticsBackfillTest {
 
   private static final String MIGRATION = "db/migration/V7__dispute_timeline_summary.sql";

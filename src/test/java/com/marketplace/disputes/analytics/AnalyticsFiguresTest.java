@@ -3,6 +3,7 @@ package com.marketplace.disputes.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketplace.disputes.analytics.DisputeAnalytics.SellerRanking;
+import com.marketplace.disputes.support.ServiceTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -13,16 +14,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Each figure, exactly, over the known history of {@link SeededHistory}: March 2026 seen on
  * 2 April. The expected numbers are worked out by hand in the comments.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@ServiceTest
 class AnalyticsFiguresTest {
 
   private static final AnalyticsPeriod MARCH =

@@ -3,6 +3,7 @@ package com.marketplace.disputes.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketplace.disputes.analytics.DisputeAnalytics.SellerRanking;
+import com.marketplace.disputes.support.ServiceTest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,17 +16,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The figures read from settled days are the figures counted live, over the known history of
  * {@link SeededHistory}: March 2026 counted on 1 March (nothing of it over), on 16 March (half
  * of it), on 2 April (all of it settled) and on 10 April (the appeals of March closures too).
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@ServiceTest
 class SettledDaysTest {
 
   private static final AnalyticsPeriod MARCH =

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.marketplace.disputes.analytics.DisputeAnalytics.SellerRanking;
 import com.marketplace.disputes.orders.Order;
 import com.marketplace.disputes.orders.OrderRepository;
+import com.marketplace.disputes.support.ServiceTest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,10 +18,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The top-sellers figure counts orders only for the sellers that can still make the list, and
@@ -30,8 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
  * whole months, before and after those months settle, and after orders move out of a settled
  * month.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@ServiceTest
 class TopSellersTest {
 
   private static final LocalDate FIRST_DAY = LocalDate.parse("2026-01-01");

@@ -8,6 +8,7 @@ import com.marketplace.disputes.analytics.DisputeAnalytics;
 import com.marketplace.disputes.analytics.Figure;
 import com.marketplace.disputes.analytics.SeededHistory;
 import com.marketplace.disputes.demo.DemoUsers;
+import com.marketplace.disputes.support.HttpTest;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
@@ -17,10 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The analytics dashboard in Debian's Chromium, over the known history of March 2026: every card
@@ -28,8 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
  * card. Screenshots go to target/screenshots. Skipped where Chromium and its driver are not
  * installed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@HttpTest
 class DashboardBrowserIT {
 
   private static final String MARCH = "from=2026-03-01&to=2026-03-31";

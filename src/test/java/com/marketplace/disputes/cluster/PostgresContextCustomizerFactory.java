@@ -16,8 +16,8 @@ import org.springframework.test.context.MergedContextConfiguration;
  * spring.profiles.include=postgres}). Registered in META-INF/spring.factories of the test
  * classpath, so the test classes themselves stay as they are.
  *
- * <p>One server per JVM (failsafe forks one JVM per test class): a fresh database for each class,
- * as the in-memory H2 database is.
+ * <p>One server per JVM, and a fresh database in it for each Spring context, as each gets a fresh
+ * in-memory H2 database (support.OneContextAtATime).
  */
 public class PostgresContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -38,7 +38,7 @@ public class PostgresContextCustomizerFactory implements ContextCustomizerFactor
       TestPostgres postgres = TestPostgres.shared();
       context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(
           "embeddedPostgres", Map.of(
-              "spring.datasource.url", postgres.jdbcUrl(),
+              "spring.datasource.url", postgres.jdbcUrl(postgres.newDatabase()),
               "spring.datasource.username", TestPostgres.USER,
               // The embedded server trusts local connections and ignores the password; outside
               // the demo profile the application refuses an empty one.

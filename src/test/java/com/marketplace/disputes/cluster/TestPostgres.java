@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -25,6 +28,7 @@ public final class TestPostgres implements AutoCloseable {
 
   private final Path dataDirectory;
   private int port;
+  private int databases;
   private EmbeddedPostgres server;
 
   private TestPostgres() throws IOException {
@@ -65,7 +69,23 @@ public final class TestPostgres implements AutoCloseable {
   }
 
   public String jdbcUrl() {
-    return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    return jdbcUrl(DATABASE);
+  }
+
+  public String jdbcUrl(String database) {
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+  }
+
+  /** Creates an empty database on this server and returns its name. */
+  public synchronized String newDatabase() {
+    String name = "disputes_" + (++databases);
+    try (Connection connection = dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("create database " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL did not create database " + name, e);
+    }
+    return name;
   }
 
   public int port() {

@@ -3,6 +3,7 @@ package com.marketplace.disputes.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketplace.disputes.support.DisputeDriver;
+import com.marketplace.disputes.support.ServiceTest;
 import com.marketplace.disputes.support.TestOrders;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -12,17 +13,14 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The engine's acquisition query and its subtask lookup read indexes, not whole tables: every
  * new job has a due date and jobs are acquired by it, and the database plans both statements
  * (as the engine's mappings write them) on the indexes {@link EngineIndexes} adds.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@ServiceTest
 class EngineIndexesTest {
 
   @Autowired ProcessEngine engine;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marketplace.disputes.support.DisputeDriver;
+import com.marketplace.disputes.support.HttpTest;
 import com.marketplace.disputes.support.TestOrders;
 import com.marketplace.disputes.support.TestUsers;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -22,15 +22,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A seller contact over HTTP: the buyer starts it through the engine REST API, both parties
  * write through /api/contacts, and the dispute the buyer then opens shows the mediator the
  * conversation.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@HttpTest
 class ContactRestIT {
 
   private static final String BUYER = "cobuyer";

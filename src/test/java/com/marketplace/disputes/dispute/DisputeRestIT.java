@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marketplace.disputes.support.DisputeDriver;
+import com.marketplace.disputes.support.HttpTest;
 import com.marketplace.disputes.support.TestOrders;
 import com.marketplace.disputes.support.TestUsers;
 import com.marketplace.disputes.support.WebappSession;
@@ -13,7 +14,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -21,15 +21,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A real dispute over HTTP, as buyer, seller, another buyer and an analyst meet it: started
  * through the engine REST API, worked through tasks and the parties' API, and kept from everyone
  * who is not a party.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@HttpTest
 class DisputeRestIT {
 
   private static final String BUYER = "rbuyer";

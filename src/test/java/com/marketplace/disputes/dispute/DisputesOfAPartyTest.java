@@ -3,19 +3,17 @@ package com.marketplace.disputes.dispute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
+import com.marketplace.disputes.support.ServiceTest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /** "My disputes": a user's disputes as buyer and as seller, newest first, nobody else's. */
-@SpringBootTest
-@ActiveProfiles("test")
+@ServiceTest
 class DisputesOfAPartyTest {
 
   @Autowired DisputeRecords records;

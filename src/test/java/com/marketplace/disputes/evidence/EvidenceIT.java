@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marketplace.disputes.support.DisputeDriver;
+import com.marketplace.disputes.support.HttpTest;
 import com.marketplace.disputes.support.TestOrders;
 import com.marketplace.disputes.support.TestUsers;
 import com.marketplace.disputes.support.WebappSession;
@@ -16,7 +17,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -25,16 +25,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Evidence over HTTP as the forms and the marketplace use it: uploads refused by content and
  * size without a trace, attached to a dispute only by the step that submits them, readable by
  * the parties and staff only, and never in the engine's variables or history.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "disputes.evidence.max-file-size=64KB", "disputes.evidence.max-dispute-size=100KB"})
-@ActiveProfiles("test")
+// Its small upload limits are set in HttpTest.
+@HttpTest
 class EvidenceIT {
 
   private static final AtomicInteger BUYERS = new AtomicInteger();

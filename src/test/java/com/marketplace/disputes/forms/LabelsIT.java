@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marketplace.disputes.identity.PlatformGroups;
+import com.marketplace.disputes.support.HttpTest;
 import com.marketplace.disputes.support.TestUsers;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The labels the forms and the dashboard read: any logged-in user gets them, nobody else. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@HttpTest
 class LabelsIT {
 
   private static final String BUYER = "lbbuyer";

@@ -3,6 +3,7 @@ package com.marketplace.disputes.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.marketplace.disputes.support.HttpTest;
 import com.marketplace.disputes.support.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -29,7 +29,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -39,8 +38,7 @@ import org.springframework.util.MultiValueMap;
  * grants. Uses a test-only process (identity/authorization-probe.bpmn) that grants its parties
  * like a dispute and waits in a task for the buyer and a task in the mediators' queue.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@HttpTest
 class AuthorizationIT {
 
   private static final String PROBE = "authorizationProbe";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marketplace.disputes.support.DisputeDriver;
+import com.marketplace.disputes.support.HttpTest;
 import com.marketplace.disputes.support.TestOrders;
 import com.marketplace.disputes.support.TestUsers;
 import java.time.Duration;
@@ -20,16 +21,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The Tasklist filters as each role gets them over the engine REST API (which Tasklist uses):
  * who sees which filter, the columns on every card, and the overdue mediation list.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@HttpTest
 class TasklistFiltersIT {
 
   private static final String BUYER = "fbuyer";

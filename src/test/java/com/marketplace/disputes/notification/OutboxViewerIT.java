@@ -3,6 +3,7 @@ package com.marketplace.disputes.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.marketplace.disputes.support.HttpTest;
 import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -10,20 +11,17 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * With no spring.mail.host the application runs its own SMTP server on loopback, and
  * administrators, and only they, see the outbox and what that server received.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@HttpTest
 class OutboxViewerIT {
 
   private static final String ADMIN = "nviewadmin";

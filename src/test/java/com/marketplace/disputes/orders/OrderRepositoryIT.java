@@ -2,6 +2,7 @@ package com.marketplace.disputes.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.marketplace.disputes.support.HttpTest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -10,13 +11,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The row lock that serializes dispute starts for one order, on the real database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@HttpTest
 class OrderRepositoryIT {
 
   @Autowired

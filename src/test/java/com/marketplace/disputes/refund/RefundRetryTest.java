@@ -5,21 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marketplace.disputes.support.DisputeDriver;
+import com.marketplace.disputes.support.LosingPaymentGateway;
 import com.marketplace.disputes.support.ProcessTest;
 import com.marketplace.disputes.support.TestOrders;
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,7 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * engine retries the job; the idempotency key makes the provider pay exactly once.
  */
 @ProcessTest
-@Import(RefundRetryTest.LostAnswers.class)
 class RefundRetryTest {
 
   @Autowired DisputeDriver driver;
@@ -35,13 +32,19 @@ class RefundRetryTest {
   @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;
   @Autowired JdbcClient jdbc;
-  @Autowired LostAnswers lostAnswers;
+  @Autowired LosingPaymentGateway gateway;
+
+  @BeforeEach
+  @AfterEach
+  void resetGateway() {
+    gateway.reset();
+  }
 
   @Test
   void refundFailsTwiceIsRetriedAndPaysExactlyOnce() {
     String orderId = orders.eligible("buyer1", "seller1", "30.00");
     ProcessInstance pi = driver.start(claim(orderId, "buyer1"));
-    lostAnswers.failures.set(2);
+    gateway.answersToLose.set(2);
     assertThatThrownBy(() -> driver.complete(pi.getId(), "RespondToDispute",
         Map.of("sellerResponse", "ACCEPT"))).hasMessageContaining("answer lost");
 
@@ -54,7 +57,7 @@ class RefundRetryTest {
     managementService.executeJob(refundJob.getId());
     driver.runAsync(pi.getId());
 
-    assertThat(lostAnswers.calls.get()).isEqualTo(3);
+    assertThat(gateway.calls.get()).isEqualTo(3);
     assertThat(jdbc.sql("select count(*) from payment_ledger where order_id = ?").param(orderId)
         .query(Long.class).single()).isEqualTo(1);
     assertThat(jdbc.sql("select amount from refund where dispute_id = ?")
@@ -69,25 +72,5 @@ class RefundRetryTest {
         .superProcessInstanceId(pi.getId()).singleResult().getId();
     return managementService.createJobQuery().processInstanceId(called).activityId("IssueRefund")
         .singleResult();
-  }
-
-  /** Pays through the real ledger, then loses the answer as many times as asked. */
-  @TestConfiguration
-  static class LostAnswers {
-    final AtomicInteger failures = new AtomicInteger();
-    final AtomicInteger calls = new AtomicInteger();
-
-    @Bean
-    @Primary
-    PaymentGateway flakyGateway(LedgerPaymentGateway ledger) {
-      return (key, order, amount, currency) -> {
-        calls.incrementAndGet();
-        String id = ledger.refund(key, order, amount, currency);
-        if (failures.getAndDecrement() > 0) {
-          throw new IllegalStateException("answer lost after payment " + id);
-        }
-        return id;
-      };
-    }
   }
 }

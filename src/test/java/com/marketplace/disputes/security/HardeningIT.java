@@ -3,6 +3,7 @@ package com.marketplace.disputes.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketplace.disputes.identity.PlatformGroups;
+import com.marketplace.disputes.support.HttpTest;
 import com.marketplace.disputes.support.TestUsers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,10 +28,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The hardening of the web layer, tried over HTTP as a stranger would, each refusal next to the
@@ -39,18 +39,16 @@ import org.springframework.test.context.ActiveProfiles;
  * engine must not build. A reverse proxy is simulated with X-Forwarded-For/-Proto
  * ({@code server.forward-headers-strategy=native} trusts them from loopback only).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "server.forward-headers-strategy=native",
-    // A first wait longer than any test takes, so that "still waiting" does not depend on speed.
-    "disputes.security.login-throttle.first-back-off=PT5M",
-    "disputes.security.login-throttle.max-back-off=PT10M"})
-@ActiveProfiles("test")
+// Behind a simulated proxy, with a long first wait after wrong passwords: set in HttpTest.
+@HttpTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HardeningIT {
 
-  private static final String ADMIN = "hadmin";
-  private static final String MARKET = "hmarket";
-  private static final String BUYER = "hbuyer";
+  // Users of this class only: it locks them out on purpose, and HostileEngineIT shares the
+  // Spring context and its users' database.
+  private static final String ADMIN = "hdadmin";
+  private static final String MARKET = "hdmarket";
+  private static final String BUYER = "hdbuyer";
   private static final String PROBE = "hardeningProbe";
   private static final int MB = 1024 * 1024;
   /** disputes.http.max-request-size's default. */
@@ -107,13 +105,21 @@ class HardeningIT {
   @Test
   @Order(1)
   void theFirstUserSetupIsRefusedEvenWhileNoAdministratorExists() throws Exception {
-    // Camunda's setup answers only while camunda-admin has no member: exactly now.
-    assertThat(identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count())
-        .isZero();
-    assertThat(FirstUserSetup.tryCreate(url(""), "eve")).isEqualTo(403);
-    assertThat(identityService.createUserQuery().userId("eve").count()).isZero();
-    assertThat(identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count())
-        .isZero();
+    // Camunda's setup answers only while camunda-admin has no member. Classes that ran before in
+    // this Spring context made administrators: they are no members while this runs.
+    List<String> admins = identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN)
+        .list().stream().map(User::getId).toList();
+    admins.forEach(id -> identityService.deleteMembership(id, Groups.CAMUNDA_ADMIN));
+    try {
+      assertThat(identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count())
+          .isZero();
+      assertThat(FirstUserSetup.tryCreate(url(""), "eve")).isEqualTo(403);
+      assertThat(identityService.createUserQuery().userId("eve").count()).isZero();
+      assertThat(identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count())
+          .isZero();
+    } finally {
+      admins.forEach(id -> identityService.createMembership(id, Groups.CAMUNDA_ADMIN));
+    }
   }
 
   // --- request size -----------------------------------------------------------------------

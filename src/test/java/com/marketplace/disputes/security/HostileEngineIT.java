@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.marketplace.disputes.identity.PlatformGroups;
 import com.marketplace.disputes.identity.TasklistFilters;
 import com.marketplace.disputes.support.DisputeDriver;
+import com.marketplace.disputes.support.HttpTest;
 import com.marketplace.disputes.support.TestOrders;
 import com.marketplace.disputes.support.TestUsers;
 import com.marketplace.disputes.support.WebappSession;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -41,7 +41,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -58,8 +57,7 @@ import org.springframework.util.MultiValueMap;
  * 500 with the refusal's message (the start form, {@code submit-form}, which Tasklist uses,
  * answers 400).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@HttpTest
 class HostileEngineIT {
 
   private static final String BUYER = "hbuyer";

@@ -6,17 +6,15 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.marketplace.disputes.contact.ContactController;
 import com.marketplace.disputes.dispute.DisputeController;
 import com.marketplace.disputes.orders.OrderRepository;
-import com.marketplace.disputes.refund.LedgerPaymentGateway;
-import com.marketplace.disputes.refund.PaymentGateway;
 import com.marketplace.disputes.security.PolicySequence.Staff;
 import com.marketplace.disputes.security.PolicyWorld.Actor;
+import com.marketplace.disputes.support.LosingPaymentGateway;
+import com.marketplace.disputes.support.ServiceTest;
 import com.marketplace.disputes.support.TestUsers;
-import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -25,16 +23,12 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Random sequences keep the policy's invariants (issue 15). Each sequence gets orders and users of
@@ -62,13 +56,11 @@ import org.springframework.test.context.ActiveProfiles;
  * keeps only those whose names contain one of the words; {@code -Dprops.verbose=true} prints
  * every sequence's moves.
  */
-// The H2 settings the service runs with (application.yaml): statements parsed once per
-// connection, errors not traced to a file. Thousands of steps would otherwise spend much of their
-// time in H2's parser.
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:disputes-test;LOCK_TIMEOUT=10000;"
-    + "DB_CLOSE_DELAY=-1;TRACE_LEVEL_FILE=0;QUERY_CACHE_SIZE=256")
-@ActiveProfiles("test")
-@Import(PolicyInvariantsTest.Seams.class)
+// Thousands of steps: the tests' H2 settings parse statements once per connection
+// (application-test.yaml). What random sequences reach differs from run to run, so it does not
+// count towards the flow-node coverage floor.
+@ServiceTest
+@ExcludeFromProcessCoverage
 class PolicyInvariantsTest {
 
   static final int DEFAULT_TRIES = 200;
@@ -86,12 +78,22 @@ class PolicyInvariantsTest {
   @Autowired DisputeController disputeApi;
   @Autowired ContactController contactApi;
   @Autowired GreenMail smtp;
-  @Autowired LosingGateway gateway;
+  @Autowired LosingPaymentGateway gateway;
+
+  /**
+   * The sequences' world is their own: the classes that ran before in this Spring context leave
+   * instances running, which each sequence ends when it is over, and so this before the first.
+   */
+  @BeforeEach
+  void endInstancesOfEarlierClasses() {
+    PolicySequence.endEveryInstance(runtimeService, "before the policy sequences");
+  }
 
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
     identityService.clearAuthentication();
+    gateway.reset();
   }
 
   @Test
@@ -115,7 +117,7 @@ class PolicyInvariantsTest {
         actor(users, "padmin", "camunda-admin"));
     PolicyWorld world = new PolicyWorld(runtimeService, taskService, formService,
         managementService, historyService, identityService, repositoryService, jdbc, orders,
-        disputeApi, contactApi, smtp, gateway.losses);
+        disputeApi, contactApi, smtp, gateway.answersToLose);
     PolicyInvariants invariants = new PolicyInvariants(world);
 
     System.out.printf("PolicyInvariantsTest: %d sequences of %d steps, base seed %d, hostile moves %s%n",
@@ -164,37 +166,5 @@ class PolicyInvariantsTest {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
     return z ^ (z >>> 31);
-  }
-
-  /**
-   * The built-in ledger provider, which loses its answer after paying when told to: the worst
-   * case for a retried refund job (as in RefundRetryTest).
-   */
-  static final class LosingGateway implements PaymentGateway {
-    final AtomicInteger losses = new AtomicInteger();
-    private final LedgerPaymentGateway ledger;
-
-    LosingGateway(LedgerPaymentGateway ledger) {
-      this.ledger = ledger;
-    }
-
-    @Override
-    public String refund(String idempotencyKey, String orderId, BigDecimal amount,
-        String currency) {
-      String id = ledger.refund(idempotencyKey, orderId, amount, currency);
-      if (losses.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
-        throw new IllegalStateException("answer lost after payment " + id);
-      }
-      return id;
-    }
-  }
-
-  @TestConfiguration
-  static class Seams {
-    @Bean
-    @Primary
-    LosingGateway losingGateway(LedgerPaymentGateway ledger) {
-      return new LosingGateway(ledger);
-    }
   }
 }

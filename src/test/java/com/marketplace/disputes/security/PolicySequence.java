@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -364,15 +365,20 @@ final class PolicySequence {
 
   /** Ends whatever the sequence left running, so that the next one starts from a quiet engine. */
   void cleanUp() {
-    List<String> running = w.runtimeService.createProcessInstanceQuery().rootProcessInstances()
-        .list().stream().map(ProcessInstance::getId).toList();
     try {
-      if (!running.isEmpty()) {
-        w.runtimeService.deleteProcessInstances(running, "sequence over", true, true);
-      }
+      endEveryInstance(w.runtimeService, "sequence over");
     } catch (RuntimeException e) {
       System.out.println("PolicyInvariantsTest: could not end sequence " + number + "'s instances: "
           + e);
+    }
+  }
+
+  /** Ends every running instance: the invariants read every task and instance of the engine. */
+  static void endEveryInstance(RuntimeService runtimeService, String reason) {
+    List<String> running = runtimeService.createProcessInstanceQuery().rootProcessInstances()
+        .list().stream().map(ProcessInstance::getId).toList();
+    if (!running.isEmpty()) {
+      runtimeService.deleteProcessInstances(running, reason, true, true);
     }
   }
 

@@ -22,6 +22,10 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
  * per test class; this joins them (run by the build after the tests) and prints, per process, how
  * many flow nodes some test reached and which none did. Written to
  * target/process-test-coverage/summary.md as well.
+ *
+ * <p>Arguments: the reports' directory, the floor in percent, and the processes it holds for.
+ * Below the floor, or with no report of such a process, it fails, and with it the build: every
+ * flow node of those processes must be reached by some process test.
  */
 public final class ProcessCoverageSummary {
 
@@ -29,6 +33,8 @@ public final class ProcessCoverageSummary {
 
   public static void main(String[] args) throws IOException {
     Path root = Path.of(args.length > 0 ? args[0] : "target/process-test-coverage");
+    double floor = args.length > 1 ? Double.parseDouble(args[1]) : 0;
+    List<String> required = args.length > 2 ? List.of(args[2].split(",")) : List.of();
     if (!Files.isDirectory(root)) {
       System.out.println("No process test coverage reports under " + root);
       return;
@@ -73,5 +79,19 @@ public final class ProcessCoverageSummary {
     Files.write(root.resolve("summary.md"), lines);
     System.out.println("Flow-node coverage per process (" + reports.size() + " test classes):");
     lines.forEach(System.out::println);
+
+    List<String> below = new ArrayList<>();
+    for (String process : required) {
+      Set<String> ids = nodes.getOrDefault(process, Set.of());
+      long hit = ids.stream().filter(reached.getOrDefault(process, Set.of())::contains).count();
+      if (ids.isEmpty() || 100.0 * hit / ids.size() < floor) {
+        below.add(process + (ids.isEmpty() ? " (no report)"
+            : " (" + hit + " of " + ids.size() + " flow nodes)"));
+      }
+    }
+    if (!below.isEmpty()) {
+      throw new IllegalStateException(String.format("Flow-node coverage below %.0f%%: %s", floor,
+          String.join(", ", below)));
+    }
   }
 }
