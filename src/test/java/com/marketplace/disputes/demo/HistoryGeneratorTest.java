@@ -2,22 +2,20 @@ package com.marketplace.disputes.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.marketplace.disputes.support.ServiceTest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The demo's generated history tells each dispute's story the way the processes record it: the
  * milestones on the row are those of its timeline, and what was paid is what the timeline says.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@ServiceTest
 class HistoryGeneratorTest {
 
   private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
