@@ -1,6 +1,7 @@
 package com.marketplace.disputes.contact;
 
 import com.marketplace.disputes.kernel.AppClock;
+import com.marketplace.disputes.kernel.Party;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -75,7 +76,7 @@ public class ContactRecords {
    * Appends a message. The contact's row is locked first, so two messages posted at the same
    * moment get consecutive numbers instead of one failing on the primary key.
    */
-  public ContactMessage addMessage(String contactId, String authorId, String authorRole,
+  public ContactMessage addMessage(String contactId, String authorId, Party authorRole,
       String body) {
     jdbc.sql("select contact_id from contact where contact_id = :id for update")
         .param("id", contactId).query(String.class).single();
@@ -87,7 +88,7 @@ public class ContactRecords {
         insert into contact_message (contact_id, message_no, author_id, author_role, body, posted_at)
         values (:id, :no, :author, :role, :body, :now)""")
         .param("id", contactId).param("no", next).param("author", authorId)
-        .param("role", authorRole).param("body", body).param("now", ts(now)).update();
+        .param("role", authorRole.name()).param("body", body).param("now", ts(now)).update();
     return new ContactMessage(next, authorId, authorRole, body, now.atOffset(ZoneOffset.UTC));
   }
 
@@ -139,6 +140,6 @@ public class ContactRecords {
   }
 
   /** One message of the conversation. */
-  public record ContactMessage(int messageNo, String authorId, String authorRole, String body,
+  public record ContactMessage(int messageNo, String authorId, Party authorRole, String body,
       OffsetDateTime postedAt) {}
 }

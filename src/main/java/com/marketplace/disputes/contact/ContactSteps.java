@@ -54,7 +54,7 @@ public class ContactSteps {
     }
     task.setVariable(SELLER_MESSAGE, message);
     task.setVariable(SELLER_REPLIED, true);
-    contacts.addMessage(contact.contactId(), contact.sellerId(), Party.SELLER.name(), message);
+    contacts.addMessage(contact.contactId(), contact.sellerId(), Party.SELLER, message);
   }
 
   /** The reply deadline passed: noted, so a dispute opened later shows the seller's silence. */
