@@ -18,16 +18,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ContactRecords {
 
-  /** Statuses of a contact; the first two are open. */
-  public static final String AWAITING_SELLER = "AWAITING_SELLER";
-  public static final String AWAITING_BUYER = "AWAITING_BUYER";
-  public static final String RESOLVED = "RESOLVED";
-  public static final String UNRESOLVED = "UNRESOLVED";
-  /** Closed because the buyer neither confirmed nor opened a dispute in time. */
-  public static final String BUYER_SILENT = "BUYER_SILENT";
-  public static final String DISPUTE_OPENED = "DISPUTE_OPENED";
-  public static final String DISPUTE_REFUSED = "DISPUTE_REFUSED";
-
   private final JdbcClient jdbc;
 
   public ContactRecords(JdbcClient jdbc) {
@@ -42,7 +32,8 @@ public class ContactRecords {
           awaiting, opened_at, order_lock)
         values (:id, :orderId, :pi, :buyer, :seller, :status, 'SELLER', :now, :orderId)""")
         .param("id", contactId).param("orderId", orderId).param("pi", processInstanceId)
-        .param("buyer", buyerId).param("seller", sellerId).param("status", AWAITING_SELLER)
+        .param("buyer", buyerId).param("seller", sellerId)
+        .param("status", ContactStatus.AWAITING_SELLER.name())
         .param("now", ts(AppClock.now())).update();
   }
 
@@ -101,11 +92,11 @@ public class ContactRecords {
   }
 
   /** Whose move it is and until when. */
-  public void awaiting(String contactId, String status, String party, Instant dueAt) {
+  public void awaiting(String contactId, ContactStatus status, String party, Instant dueAt) {
     jdbc.sql("""
         update contact set status = :status, awaiting = :party, due_at = :due
         where contact_id = :id""")
-        .param("status", status).param("party", party).param("due", ts(dueAt))
+        .param("status", status.name()).param("party", party).param("due", ts(dueAt))
         .param("id", contactId).update();
   }
 
@@ -115,12 +106,12 @@ public class ContactRecords {
   }
 
   /** Ends the contact and releases the order for a new one. */
-  public void close(String contactId, String status, String disputeId) {
+  public void close(String contactId, ContactStatus status, String disputeId) {
     jdbc.sql("""
         update contact set status = :status, dispute_id = :dispute, awaiting = null, due_at = null,
           closed_at = :now, order_lock = null
         where contact_id = :id""")
-        .param("status", status).param("dispute", disputeId)
+        .param("status", status.name()).param("dispute", disputeId)
         .param("now", ts(AppClock.now())).param("id", contactId).update();
   }
 

@@ -5,6 +5,8 @@ import static com.marketplace.disputes.timeline.ActorRole.PLATFORM;
 import static com.marketplace.disputes.timeline.ActorRole.SELLER;
 import static com.marketplace.disputes.timeline.ActorRole.SYSTEM;
 
+import com.marketplace.disputes.dispute.DisputeStatus;
+import com.marketplace.disputes.kernel.Ids;
 import com.marketplace.disputes.timeline.ActorRole;
 import com.marketplace.disputes.timeline.EventKind;
 import com.marketplace.disputes.timeline.TimelineEvent;
@@ -30,7 +32,6 @@ import java.util.function.Consumer;
 public final class HistoryGenerator {
 
   static final String ORDER_PREFIX = "HIST-";
-  private static final char[] ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
 
   /** A fictional shop: orders shipped per day, share of orders disputed, share left unanswered. */
   public record Shop(String id, int ordersPerDay, double disputeRate, double silence,
@@ -138,7 +139,7 @@ public final class HistoryGenerator {
     private final Shop shop;
     private final OrderFact order;
     private final Instant openedAt;
-    private final String id = disputeId();
+    private final String id = Ids.next("D", random);
     private final String reason = pick("NOT_RECEIVED", 35, "DAMAGED", 20, "NOT_AS_DESCRIBED", 25,
         "QUALITY_PROBLEM", 15, "QUANTITY_PROBLEM", 5);
     private final String requested = pick("FULL_REFUND", 60, "PARTIAL_REFUND", 25,
@@ -165,8 +166,8 @@ public final class HistoryGenerator {
       steps.add(new Step(at, change, actor, role, type, detail, resolution, amount));
     }
 
-    private void awaiting(Map<String, Object> r, String status, String party, Instant due) {
-      r.put("status", status);
+    private void awaiting(Map<String, Object> r, DisputeStatus status, String party, Instant due) {
+      r.put("status", status.name());
       r.put("awaiting", party);
       r.put("due_at", due);
       r.put("overdue", false);
@@ -175,7 +176,7 @@ public final class HistoryGenerator {
     void unfold() {
       step(openedAt, r -> { }, order.buyer(), BUYER, "REQUESTED", null, requested,
           requestedAmount);
-      step(openedAt, r -> awaiting(r, "AWAITING_SELLER", "SELLER",
+      step(openedAt, r -> awaiting(r, DisputeStatus.AWAITING_SELLER, "SELLER",
           openedAt.plus(Duration.ofDays(15))), "system", SYSTEM, "OPENED", null, null, null);
       if (random.nextDouble() < shop.silence()) {
         escalate(openedAt.plus(Duration.ofDays(15)), "SELLER_NO_RESPONSE", "system", SYSTEM);
@@ -195,8 +196,8 @@ public final class HistoryGenerator {
         boolean offer = answer < 0.70;
         BigDecimal offered = share(order.amount(), 20, 50);
         Instant due = answered.plus(Duration.ofDays(7));
-        step(answered, r -> awaiting(r, "AWAITING_BUYER", "BUYER", due), shop.id(), SELLER,
-            offer ? "COUNTER_OFFERED" : "SELLER_REJECTED", null,
+        step(answered, r -> awaiting(r, DisputeStatus.AWAITING_BUYER, "BUYER", due), shop.id(),
+            SELLER, offer ? "COUNTER_OFFERED" : "SELLER_REJECTED", null,
             offer ? "PARTIAL_REFUND" : null, offer ? offered : null);
         buyerAnswers(answered, offer, offered);
       }
@@ -231,7 +232,7 @@ public final class HistoryGenerator {
 
     private void escalate(Instant at, String why, String actor, ActorRole role) {
       step(at, r -> {
-        awaiting(r, "IN_MEDIATION", "PLATFORM", at.plus(Duration.ofDays(2)));
+        awaiting(r, DisputeStatus.IN_MEDIATION, "PLATFORM", at.plus(Duration.ofDays(2)));
         r.put("escalation_reason", why);
         r.put("escalated_at", at);
       }, actor, role, "ESCALATED", why, null, null);
@@ -272,11 +273,11 @@ public final class HistoryGenerator {
       Instant at = from;
       if ("RETURN_AND_REFUND".equals(resolution)) {
         Instant shipDue = at.plus(Duration.ofDays(10));
-        step(at, r -> awaiting(r, "RETURN_PENDING", "BUYER", shipDue), null, null, null, null,
-            null, null);
+        step(at, r -> awaiting(r, DisputeStatus.RETURN_PENDING, "BUYER", shipDue), null, null,
+            null, null, null, null);
         Instant shippedBack = at.plus(hours(12, 140));
         Instant receiptDue = shippedBack.plus(Duration.ofDays(15));
-        step(shippedBack, r -> awaiting(r, "RETURN_IN_TRANSIT", "SELLER", receiptDue),
+        step(shippedBack, r -> awaiting(r, DisputeStatus.RETURN_IN_TRANSIT, "SELLER", receiptDue),
             order.buyer(), BUYER, "RETURN_SHIPPED", "LP" + (100000 + random.nextInt(899999)),
             null, null);
         at = shippedBack.plus(hours(48, 190));
@@ -297,7 +298,7 @@ public final class HistoryGenerator {
 
     private void close(Instant at, String closure, String resolution, BigDecimal refund) {
       step(at, r -> {
-        r.put("status", "CLOSED");
+        r.put("status", DisputeStatus.CLOSED.name());
         r.put("awaiting", null);
         r.put("due_at", null);
         r.put("closure_reason", closure);
@@ -345,19 +346,12 @@ public final class HistoryGenerator {
               .detail(step.detail()).naming(step.resolution(), step.amount()).at(step.at()));
         }
       }
-      row.put("order_lock", "CLOSED".equals(row.get("status")) ? null : order.id());
+      row.put("order_lock",
+          DisputeStatus.CLOSED.name().equals(row.get("status")) ? null : order.id());
       writer.dispute(row);
       events.forEach(writer::event);
       refunds.forEach(Runnable::run);
     }
-  }
-
-  private String disputeId() {
-    StringBuilder id = new StringBuilder("D-");
-    for (int i = 0; i < 8; i++) {
-      id.append(ID_ALPHABET[random.nextInt(ID_ALPHABET.length)]);
-    }
-    return id.toString();
   }
 
   /** Picks one of the values, each followed by its weight. */
