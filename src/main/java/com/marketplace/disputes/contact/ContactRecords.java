@@ -2,6 +2,7 @@ package com.marketplace.disputes.contact;
 
 import com.marketplace.disputes.kernel.AppClock;
 import com.marketplace.disputes.kernel.Party;
+import com.marketplace.disputes.kernel.PartyRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -48,19 +49,9 @@ public class ContactRecords {
         .query(ContactRecord.class).optional();
   }
 
-  /**
-   * The caller's contacts as buyer or seller, newest first: one range per party's (party, opened)
-   * index, as {@code DisputeRecords.findByParty} reads disputes.
-   */
+  /** The caller's contacts as buyer or seller, newest first. */
   public List<ContactRecord> findByParty(String userId, int limit) {
-    return jdbc.sql("""
-        select * from (select * from contact where buyer_id = :user
-                       order by opened_at desc limit :limit) as bought
-        union
-        select * from (select * from contact where seller_id = :user
-                       order by opened_at desc limit :limit) as sold
-        order by opened_at desc limit :limit""")
-        .param("user", userId).param("limit", limit).query(ContactRecord.class).list();
+    return PartyRows.newest(jdbc, "contact", userId, limit, ContactRecord.class);
   }
 
   /**

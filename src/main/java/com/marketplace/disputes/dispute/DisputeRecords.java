@@ -1,6 +1,7 @@
 package com.marketplace.disputes.dispute;
 
 import com.marketplace.disputes.kernel.AppClock;
+import com.marketplace.disputes.kernel.PartyRows;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -175,8 +176,8 @@ public class DisputeRecords {
           appeal_outcome = :outcome, resolution = :resolution, refund_amount = :refund
         where dispute_id = :id""")
         .param("status", DisputeStatus.CLOSED.name()).param("outcome", appealOutcome)
-        .param("resolution", resolution)
-        .param("refund", refundAmount).param("id", disputeId).update();
+        .param("resolution", resolution).param("refund", refundAmount).param("id", disputeId)
+        .update();
   }
 
   public Optional<DisputeRecord> find(String disputeId) {
@@ -184,20 +185,9 @@ public class DisputeRecords {
         .query(DisputeRecord.class).optional();
   }
 
-  /**
-   * The user's disputes as buyer or seller, newest first. Two ranges, one per party's (party,
-   * opened) index, each cut at the limit: "buyer or seller" in one condition made H2 read every
-   * dispute (p95 499 ms with 100,000 open, against 29 ms with 20,000).
-   */
+  /** The user's disputes as buyer or seller, newest first. */
   public List<DisputeRecord> findByParty(String userId, int limit) {
-    return jdbc.sql("""
-        select * from (select * from dispute where buyer_id = :user
-                       order by opened_at desc limit :limit) as bought
-        union
-        select * from (select * from dispute where seller_id = :user
-                       order by opened_at desc limit :limit) as sold
-        order by opened_at desc limit :limit""")
-        .param("user", userId).param("limit", limit).query(DisputeRecord.class).list();
+    return PartyRows.newest(jdbc, "dispute", userId, limit, DisputeRecord.class);
   }
 
   public void proposeOffer(String disputeId, String proposedBy, String resolution,
