@@ -1,6 +1,9 @@
 package com.marketplace.disputes.benchmark;
 
 import com.marketplace.disputes.support.DisputeDriver;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -20,11 +23,13 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Full dispute lifecycles driven through the engine API by several client threads, as buyers,
@@ -36,7 +41,11 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 final class Lifecycles {
 
   /** The engine API calls whose latency is reported. */
-  enum Call { START, COMPLETE_TASK, CORRELATE_MESSAGE, FIRE_TIMER }
+  /**
+   * What a client waits for. NOTICE_SENT is not a call: it is how long after its step a notice
+   * left for the SMTP server (outbox created_at to sent_at), ours only.
+   */
+  enum Call { START, COMPLETE_TASK, CORRELATE_MESSAGE, FIRE_TIMER, NOTICE_SENT }
 
   /** The three lifecycles of the mix, one after the other. */
   enum Path { AGREEMENT_AFTER_COUNTER_OFFER, SILENCE_ESCALATION_DECISION, RETURN_AND_REFUND }
@@ -197,6 +206,7 @@ final class Lifecycles {
     long writesBefore = sql.writes();
     long readsBefore = sql.reads();
     signals.listen(true);
+    OffsetDateTime roundStart = OffsetDateTime.now(ZoneOffset.UTC);
     long start = System.nanoTime();
     try {
       inParallel(threads, count, () -> new Client(flavor, latencies, retries),
@@ -205,9 +215,35 @@ final class Lifecycles {
     } finally {
       signals.listen(false);
     }
+    if (flavor == Flavor.DISPUTES) {
+      // A lifecycle is done when its notices have left too: the dispatcher sends them after the
+      // steps, so the round waits for the outbox to be empty and counts that time.
+      latencies.get(Call.NOTICE_SENT).addAll(awaitNoticesSent(roundStart));
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     return new Result(flavor, count, seconds, sql.commits() - commitsBefore,
         sql.writes() - writesBefore, sql.reads() - readsBefore, latencies, retries.get());
+  }
+
+  /**
+   * Waits until no notice is left to send; returns, for each notice written since
+   * {@code since}, how long after its step it was sent, in nanoseconds.
+   */
+  private List<Long> awaitNoticesSent(OffsetDateTime since) throws InterruptedException {
+    JdbcTemplate jdbc = new JdbcTemplate(((ProcessEngineConfigurationImpl)
+        engine.getProcessEngineConfiguration()).getDataSource());
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (jdbc.queryForObject("select count(*) from notice_outbox"
+        + " where status in ('PENDING', 'FAILED')", Long.class) > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("notices still unsent after 10 minutes");
+      }
+      Thread.sleep(50);
+    }
+    return jdbc.query("select created_at, sent_at from notice_outbox"
+            + " where created_at >= ? and sent_at is not null",
+        (rs, i) -> Duration.between(rs.getObject(1, OffsetDateTime.class),
+            rs.getObject(2, OffsetDateTime.class)).toNanos(), since);
   }
 
   /** One client thread: runs one lifecycle at a time, waiting for the engine like a person. */
