@@ -2,7 +2,9 @@ package com.marketplace.disputes.notification;
 
 import com.marketplace.disputes.notification.NoticeOutbox.Entry;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +43,21 @@ public class SendNoticeDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Notice notice = Notice.valueOf(parameter(execution, "notice"));
     List<RecipientRole> roles = RecipientRole.parseList(parameter(execution, "recipients"));
-    NoticeContext context = contexts.load(notice, execution);
-    for (Recipient recipient : recipients.resolve(roles, context, execution)) {
-      write(context, recipient, execution);
+    // The step may run in a party's own call (a buyer completing a task in Tasklist): what the
+    // notice reads (the other party's address and language, the open task, the deadline's timer)
+    // is the service's to read, not that party's, so the engine is asked without their login.
+    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      NoticeContext context = contexts.load(notice, execution);
+      for (Recipient recipient : recipients.resolve(roles, context, execution)) {
+        write(context, recipient, execution);
+      }
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
     }
   }
 

@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Full dispute lifecycles driven through the engine API by several client threads, as buyers,
  * sellers, mediators and the clock would drive them, while the job executor runs every
- * asynchronous step (notices by mail, refunds through the payment provider). The same driver runs
+ * asynchronous step (refunds through the payment provider) and the dispatcher sends the notices
+ * the steps wrote. The same driver runs
  * the baseline: bare processes with the same user tasks, message, timer and asynchronous jobs in
  * the same order, but no delegates, listeners, forms or domain tables.
  */
@@ -123,40 +124,41 @@ final class Lifecycles {
   }
 
   /**
-   * The bare process of one lifecycle: a plain task with an asynchronous continuation wherever
-   * ours sends a notice or pays, a user task wherever ours waits for a person, the same boundary
+   * The bare process of one lifecycle: a plain task wherever ours writes a notice (in the step's
+   * transaction, as ours does), one with an asynchronous continuation wherever ours has one (the
+   * payment), a user task wherever ours waits for a person, the same boundary
    * message and timer.
    */
   static BpmnModelInstance baseline(Path path) {
     var process = Bpmn.createExecutableProcess(Flavor.BASELINE.processKey(path))
         .camundaHistoryTimeToLive(1).startEvent()
-        .manualTask("Opened").camundaAsyncBefore();
+        .manualTask("Opened");
     return switch (path) {
       case AGREEMENT_AFTER_COUNTER_OFFER -> process.userTask("RespondToDispute")
           .boundaryEvent("Modified").cancelActivity(false).message("BaselineModified")
-          .manualTask("ModifiedNotice").camundaAsyncBefore().endEvent("ModifiedDone")
+          .manualTask("ModifiedNotice").endEvent("ModifiedDone")
           .moveToActivity("RespondToDispute")
-          .manualTask("RespondedNotice").camundaAsyncBefore()
+          .manualTask("RespondedNotice")
           .userTask("ReviewSellerResponse")
           .manualTask("Refund").camundaAsyncBefore()
-          .manualTask("RefundNotice").camundaAsyncBefore()
-          .manualTask("ClosedNotice").camundaAsyncBefore().endEvent("Closed").done();
+          .manualTask("RefundNotice")
+          .manualTask("ClosedNotice").endEvent("Closed").done();
       case SILENCE_ESCALATION_DECISION -> process.userTask("RespondToDispute")
           .boundaryEvent("SellerResponseDeadline").timerWithDuration("P15D")
-          .manualTask("EscalationNotice").camundaAsyncBefore()
+          .manualTask("EscalationNotice")
           .userTask("DecideDispute")
-          .manualTask("DecisionNotice").camundaAsyncBefore()
+          .manualTask("DecisionNotice")
           .manualTask("Refund").camundaAsyncBefore()
-          .manualTask("RefundNotice").camundaAsyncBefore()
-          .manualTask("ClosedNotice").camundaAsyncBefore().endEvent("Closed")
+          .manualTask("RefundNotice")
+          .manualTask("ClosedNotice").endEvent("Closed")
           .moveToActivity("RespondToDispute").endEvent("Answered").done();
       case RETURN_AND_REFUND -> process.userTask("RespondToDispute")
-          .manualTask("ReturnNotice").camundaAsyncBefore()
+          .manualTask("ReturnNotice")
           .userTask("ShipReturn")
           .userTask("ConfirmReturnReceived")
           .manualTask("Refund").camundaAsyncBefore()
-          .manualTask("RefundNotice").camundaAsyncBefore()
-          .manualTask("ClosedNotice").camundaAsyncBefore().endEvent("Closed").done();
+          .manualTask("RefundNotice")
+          .manualTask("ClosedNotice").endEvent("Closed").done();
     };
   }
 

@@ -132,6 +132,27 @@ class NoticeProcessIT extends NoticeIntegrationTest {
   }
 
   @Test
+  void aStepInAPartysOwnCallTellsTheOtherPartyAndLeavesThePartysLoginAsItWas() {
+    ProcessInstance pi = driver.start(claim(orders.eligible(BUYER, SELLER, "49.90"), BUYER));
+    driver.complete(pi.getId(), "RespondToDispute", Map.of("sellerResponse", "REJECT",
+        "sellerComment", "Tracking shows it was delivered."));
+    newMails();
+    String review = driver.task(pi.getId(), "ReviewSellerResponse").getId();
+
+    // As Tasklist does it: the buyer's own login, with the engine's authorization checks on.
+    identityService.setAuthentication(BUYER, List.of());
+    try {
+      taskService.complete(review, Map.of("buyerDecision", "ESCALATE"));
+      assertThat(identityService.getCurrentAuthentication().getUserId()).isEqualTo(BUYER);
+    } finally {
+      identityService.clearAuthentication();
+    }
+
+    assertThat(notices(newMails())).containsExactlyInAnyOrder(
+        tuple(Notice.ESCALATED, BUYER_MAIL), tuple(Notice.ESCALATED, SELLER_MAIL));
+  }
+
+  @Test
   void fiftyDisputesOpenedDuringAnOutageGetEveryNoticeOnceWhenTheServerIsBack() {
     smtp.stop();
     List<String> instances = new ArrayList<>();
