@@ -35,6 +35,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *   --set key=value     an application property for every node (repeatable), to try settings
  * </pre>
  * Each variant starts with a warm-up of each flavor that is not counted.
+ *
+ * <p>To see where the CPU goes, record the run with JDK Flight Recorder through the benchmark
+ * JVM's options, then read the recording with {@link CpuProfile}, which takes our counted rounds
+ * from the {@link RoundEvent}s in it:
+ * <pre>
+ *   -Dbenchmark.jvmArgs="-XX:FlightRecorderOptions=stackdepth=512
+ *       -XX:StartFlightRecording=filename=target/benchmark/lifecycle.jfr,settings=profile"
+ * </pre>
+ * The deep stacks matter: the engine's stacks are longer than the recorder's default of 64
+ * frames, and CpuProfile reads the whole stack of each sample.
  */
 public final class DisputeBenchmark {
 
@@ -106,12 +116,16 @@ public final class DisputeBenchmark {
           long since = System.currentTimeMillis();
           node.reportMetrics();
           // Warm-up, not counted: JIT, caches, connection pool.
-          lifecycle.run(Flavor.BASELINE, Math.max(30, disputes / 10), threads, otherNodes);
-          lifecycle.run(Flavor.DISPUTES, Math.max(30, disputes / 10), threads, otherNodes);
+          for (Flavor flavor : List.of(Flavor.BASELINE, Flavor.DISPUTES)) {
+            RoundEvent.recorded(true, () -> lifecycle.run(flavor, Math.max(30, disputes / 10),
+                threads, otherNodes));
+          }
           List<Result> results = new ArrayList<>();
           for (int round = 0; round < rounds; round++) {
-            results.add(lifecycle.run(Flavor.BASELINE, disputes, threads, otherNodes));
-            results.add(lifecycle.run(Flavor.DISPUTES, disputes, threads, otherNodes));
+            for (Flavor flavor : List.of(Flavor.BASELINE, Flavor.DISPUTES)) {
+              results.add(RoundEvent.recorded(false,
+                  () -> lifecycle.run(flavor, disputes, threads, otherNodes)));
+            }
           }
           node.reportMetrics();
           lifecycles.put(variant.label(), results);
