@@ -24,8 +24,10 @@ import jdk.jfr.consumer.RecordingFile;
  * for how to make one), takes its Java execution samples and charges each to one component,
  * then prints a Markdown table with each component's CPU per write transaction and per dispute.
  *
+ * <p>It needs nothing but the JDK and its own classes:
  * <pre>
- *   CpuProfile target/benchmark/lifecycle.jfr [--flavor DISPUTES|BASELINE]
+ *   java -cp target/test-classes com.marketplace.disputes.benchmark.CpuProfile
+ *       target/lifecycle.jfr [--flavor DISPUTES|BASELINE]
  *       [--from 2026-01-01T10:00:00Z --to 2026-01-01T10:05:00Z] [--threads regex]
  *       [--transactions N] [--disputes N] [--period-ms 10] [--top 10]
  * </pre>
@@ -70,7 +72,7 @@ public final class CpuProfile {
     OURS("ours (our code and our tables)"),
     RENDERING("rendering notices"),
     SMTP("SMTP (mail client and the embedded server)"),
-    DRIVER("database driver on its own threads"),
+    DRIVER("database driver on its own threads (H2 writing pages)"),
     BENCHMARK("the benchmark's own work (drivers, SQL counting, signals)"),
     OTHER("other (Spring, Tomcat, JDK, the recorder)");
 
@@ -108,6 +110,10 @@ public final class CpuProfile {
       "com.marketplace.disputes.support.");
   private static final String COUNTING_PROXY = "net.ttddyy.dsproxy.";
   private static final String OURS = "com.marketplace.";
+  /** Our command interceptors: every command passes through them on its way to the engine. */
+  private static final List<String> PASS_THROUGH = List.of(
+      "com.marketplace.disputes.security.EngineGate$Gate.execute",
+      "com.marketplace.disputes.config.RefusedTaskForms$Interceptor.execute");
   private static final String EVENT_BRIDGE = "org.camunda.bpm.spring.boot.starter.event.";
   private static final String ENGINE = "org.camunda.";
   private static final List<String> DRIVERS = List.of("org.h2.", "org.postgresql.");
@@ -126,7 +132,7 @@ public final class CpuProfile {
           || frame.startsWith(COUNTING_PROXY) && !driver) {
         // The proxy only passes a statement on when the driver runs below it.
         owner = Component.BENCHMARK;
-      } else if (frame.startsWith(OURS)) {
+      } else if (frame.startsWith(OURS) && !PASS_THROUGH.contains(frame)) {
         owner = Component.OURS;
       } else if (frame.startsWith(EVENT_BRIDGE)) {
         owner = Component.EVENT_BRIDGE;
@@ -153,7 +159,8 @@ public final class CpuProfile {
   /** The frame of ours nearest the sampled one (the benchmark's own left out), or null. */
   static String nearestOurs(List<String> frames) {
     for (String frame : frames) {
-      if (frame.startsWith(OURS) && !startsWithAny(frame, BENCHMARK)) {
+      if (frame.startsWith(OURS) && !startsWithAny(frame, BENCHMARK)
+          && !PASS_THROUGH.contains(frame)) {
         return frame;
       }
     }
@@ -186,170 +193,264 @@ public final class CpuProfile {
     for (int i = 1; i + 1 < args.length; i += 2) {
       options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
     }
-    String flavor = options.getOrDefault("flavor", "DISPUTES").toUpperCase(Locale.ROOT);
-    Pattern threads = options.containsKey("threads") ? Pattern.compile(options.get("threads"))
-        : null;
-    int top = Integer.parseInt(options.getOrDefault("top", "10"));
+    Profile profile = new Profile(options);
+    profile.readRounds(file);
+    profile.readSamples(file);
+    profile.print(file, Integer.parseInt(options.getOrDefault("top", "10")));
+  }
 
-    // First pass: the rounds, the sampling period, the CPU load, the number of CPUs.
-    List<Instant[]> windows = new ArrayList<>();
-    long transactions = 0;
-    long disputes = 0;
-    long executionSampleId = -1;
-    Duration period = null;
-    int cpus = Runtime.getRuntime().availableProcessors();
-    List<RecordedEvent> cpuLoad = new ArrayList<>();
-    try (RecordingFile recording = new RecordingFile(file)) {
-      for (EventType type : recording.readEventTypes()) {
-        if (type.getName().equals("jdk.ExecutionSample")) {
-          executionSampleId = type.getId();
-        }
-      }
-      while (recording.hasMoreEvents()) {
-        RecordedEvent event = recording.readEvent();
-        switch (event.getEventType().getName()) {
-          case RoundEvent.NAME -> {
-            if (!event.getBoolean("warmUp") && flavor.equals(event.getString("flavor"))) {
-              windows.add(new Instant[] {event.getStartTime(), event.getEndTime()});
-              transactions += event.getLong("writeTransactions");
-              disputes += event.getInt("disputes");
-            }
-          }
-          case "jdk.ActiveSetting" -> {
-            if (event.getLong("id") == executionSampleId
-                && event.getString("name").equals("period")) {
-              period = parseDuration(event.getString("value"));
-            }
-          }
-          case "jdk.CPUInformation" -> cpus = event.getInt("hwThreads");
-          case "jdk.CPULoad" -> cpuLoad.add(event);
-          default -> { }
-        }
-      }
-    }
-    String what = windows.size() + " counted round(s) of " + flavor;
-    if (options.containsKey("from") || windows.isEmpty()) {
-      Instant from = Instant.parse(options.getOrDefault("from", "1970-01-01T00:00:00Z"));
-      Instant to = Instant.parse(options.getOrDefault("to", "9999-01-01T00:00:00Z"));
-      windows = List.<Instant[]>of(new Instant[] {from, to});
-      what = options.containsKey("from") ? "from " + from + " to " + to : "the whole recording";
-      transactions = 0;
-      disputes = 0;
-    }
-    transactions = Long.parseLong(options.getOrDefault("transactions", "" + transactions));
-    disputes = Long.parseLong(options.getOrDefault("disputes", "" + disputes));
-    if (options.containsKey("period-ms")) {
-      period = Duration.ofMillis(Long.parseLong(options.get("period-ms")));
-    }
-    if (period == null) {
-      throw new IllegalArgumentException("the recording has no sampling period: --period-ms");
+  /** One reading of a recording: the windows, the CPU of each thread, the samples. */
+  private static final class Profile {
+
+    private final Map<String, String> options;
+    private final String flavor;
+    private final Pattern threads;
+    private List<Instant[]> windows = new ArrayList<>();
+    private String what;
+    private long transactions;
+    private long disputes;
+    private Duration period;
+    private int cpus = Runtime.getRuntime().availableProcessors();
+    private final List<RecordedEvent> cpuLoad = new ArrayList<>();
+    private final List<RecordedEvent> threadLoad = new ArrayList<>();
+    /** Per thread id: samples by component, and samples by our nearest frame and component. */
+    private final Map<Long, Map<Component, long[]>> samples = new HashMap<>();
+    private final Map<Long, Map<String, Map<Component, Long>>> ourFrames = new HashMap<>();
+    private final Map<Long, String> threadNames = new HashMap<>();
+    private long truncated;
+
+    Profile(Map<String, String> options) {
+      this.options = options;
+      flavor = options.getOrDefault("flavor", "DISPUTES").toUpperCase(Locale.ROOT);
+      threads = options.containsKey("threads") ? Pattern.compile(options.get("threads")) : null;
     }
 
-    // Second pass: the samples in the windows.
-    Map<Component, long[]> byComponent = new EnumMap<>(Component.class);
-    Map<String, Map<Component, Long>> byOurFrame = new HashMap<>();
-    long samples = 0;
-    long truncated = 0;
-    try (RecordingFile recording = new RecordingFile(file)) {
-      while (recording.hasMoreEvents()) {
-        RecordedEvent event = recording.readEvent();
-        if (!event.getEventType().getName().equals("jdk.ExecutionSample")
-            || !inside(windows, event.getStartTime())) {
+    /** First pass: the rounds, the sampling period, the CPU load, the number of CPUs. */
+    void readRounds(Path file) throws IOException {
+      long executionSampleId = -1;
+      try (RecordingFile recording = new RecordingFile(file)) {
+        for (EventType type : recording.readEventTypes()) {
+          if (type.getName().equals("jdk.ExecutionSample")) {
+            executionSampleId = type.getId();
+          }
+        }
+        while (recording.hasMoreEvents()) {
+          RecordedEvent event = recording.readEvent();
+          switch (event.getEventType().getName()) {
+            case RoundEvent.NAME -> {
+              if (!event.getBoolean("warmUp") && flavor.equals(event.getString("flavor"))) {
+                windows.add(new Instant[] {event.getStartTime(), event.getEndTime()});
+                transactions += event.getLong("writeTransactions");
+                disputes += event.getInt("disputes");
+              }
+            }
+            case "jdk.ActiveSetting" -> {
+              if (event.getLong("id") == executionSampleId
+                  && event.getString("name").equals("period")) {
+                period = parseDuration(event.getString("value"));
+              }
+            }
+            case "jdk.CPUInformation" -> cpus = event.getInt("hwThreads");
+            case "jdk.CPULoad" -> cpuLoad.add(event);
+            case "jdk.ThreadCPULoad" -> threadLoad.add(event);
+            default -> { }
+          }
+        }
+      }
+      what = windows.size() + " counted round(s) of " + flavor;
+      if (options.containsKey("from") || windows.isEmpty()) {
+        Instant from = Instant.parse(options.getOrDefault("from", "1970-01-01T00:00:00Z"));
+        Instant to = Instant.parse(options.getOrDefault("to", "9999-01-01T00:00:00Z"));
+        windows = List.<Instant[]>of(new Instant[] {from, to});
+        what = options.containsKey("from") ? "from " + from + " to " + to : "the whole recording";
+        transactions = 0;
+        disputes = 0;
+      }
+      transactions = Long.parseLong(options.getOrDefault("transactions", "" + transactions));
+      disputes = Long.parseLong(options.getOrDefault("disputes", "" + disputes));
+      if (options.containsKey("period-ms")) {
+        period = Duration.ofMillis(Long.parseLong(options.get("period-ms")));
+      }
+      if (period == null) {
+        throw new IllegalArgumentException("the recording has no sampling period: --period-ms");
+      }
+    }
+
+    /** Second pass: the samples in the windows, by thread. */
+    void readSamples(Path file) throws IOException {
+      try (RecordingFile recording = new RecordingFile(file)) {
+        while (recording.hasMoreEvents()) {
+          RecordedEvent event = recording.readEvent();
+          if (!event.getEventType().getName().equals("jdk.ExecutionSample")
+              || !inside(windows, event.getStartTime())) {
+            continue;
+          }
+          RecordedThread thread = event.getThread("sampledThread");
+          if (thread == null || threads != null && (thread.getJavaName() == null
+              || !threads.matcher(thread.getJavaName()).matches())) {
+            continue;
+          }
+          List<String> frames = new ArrayList<>();
+          for (RecordedFrame frame : event.getStackTrace().getFrames()) {
+            frames.add(frame.getMethod().getType().getName() + "." + frame.getMethod().getName());
+          }
+          truncated += event.getStackTrace().isTruncated() ? 1 : 0;
+          Component component = classify(frames);
+          long[] counts = samples.computeIfAbsent(thread.getJavaThreadId(),
+              t -> new EnumMap<>(Component.class)).computeIfAbsent(component, c -> new long[2]);
+          counts[0]++;
+          String ours = nearestOurs(frames);
+          if (ours != null) {
+            counts[1]++;
+            ourFrames.computeIfAbsent(thread.getJavaThreadId(), t -> new HashMap<>())
+                .computeIfAbsent(ours, f -> new EnumMap<>(Component.class))
+                .merge(component, 1L, Long::sum);
+          }
+        }
+      }
+    }
+
+    /**
+     * Each sampled thread's CPU in the windows, in ms, from its CPU load events (user and system
+     * time as a share of all CPUs since its previous event); empty if the recording has none.
+     */
+    Map<Long, Double> threadCpuMillis() {
+      Map<Long, Double> cpu = new HashMap<>();
+      Map<Long, Instant> previous = new HashMap<>();
+      threadLoad.sort(Comparator.comparing(RecordedEvent::getStartTime));
+      for (RecordedEvent load : threadLoad) {
+        RecordedThread thread = load.getThread("eventThread");
+        if (thread == null) {
           continue;
         }
-        RecordedThread thread = event.getThread("sampledThread");
-        if (threads != null && (thread == null || thread.getJavaName() == null
-            || !threads.matcher(thread.getJavaName()).matches())) {
-          continue;
+        threadNames.put(thread.getJavaThreadId(), String.valueOf(thread.getJavaName()));
+        Instant before = previous.put(thread.getJavaThreadId(), load.getStartTime());
+        if (before != null && inside(windows, load.getStartTime())) {
+          cpu.merge(thread.getJavaThreadId(), (load.getFloat("user") + load.getFloat("system"))
+              * cpus * Duration.between(before, load.getStartTime()).toNanos() / 1e6, Double::sum);
         }
-        List<String> frames = new ArrayList<>();
-        for (RecordedFrame frame : event.getStackTrace().getFrames()) {
-          frames.add(frame.getMethod().getType().getName() + "." + frame.getMethod().getName());
+      }
+      return cpu;
+    }
+
+    void print(Path file, int top) {
+      double ms = period.toNanos() / 1e6;
+      Map<Long, Double> threadCpu = threadCpuMillis();
+      // A thread's CPU spread over its samples; without thread CPU, a sample is one period.
+      Map<Long, Double> weight = new HashMap<>();
+      samples.forEach((thread, counts) -> weight.put(thread, threadCpu.isEmpty() ? ms
+          : threadCpu.getOrDefault(thread, 0.0)
+              / counts.values().stream().mapToLong(c -> c[0]).sum()));
+      Map<Component, double[]> byComponent = new EnumMap<>(Component.class);
+      samples.forEach((thread, counts) -> counts.forEach((component, c) -> {
+        double[] sums = byComponent.computeIfAbsent(component, k -> new double[3]);
+        sums[0] += c[0];
+        sums[1] += c[0] * weight.get(thread);
+        sums[2] += c[1] * weight.get(thread);
+      }));
+      double all = byComponent.values().stream().mapToDouble(c -> c[0]).sum();
+      System.out.printf(Locale.ROOT, "CPU by component: %s, %s; %d disputes, %d write "
+              + "transactions; a sample every %.0f ms per thread running Java%s; CPU %s%n%n",
+          file.getFileName(), what, disputes, transactions, ms,
+          threads == null ? "" : ", threads matching " + threads,
+          threadCpu.isEmpty() ? "taken as samples times the period"
+              : "of each thread from its CPU load, spread over its samples");
+      System.out.println("| component | samples | share of the CPU | CPU ms per write transaction "
+          + "| CPU ms per dispute | of it below a frame of ours |");
+      System.out.println("|---|---:|---:|---:|---:|---:|");
+      double sampledCpu = byComponent.values().stream().mapToDouble(c -> c[1]).sum();
+      double unsampled = 0;
+      double compilers = 0;
+      for (Map.Entry<Long, Double> thread : threadCpu.entrySet()) {
+        if (!samples.containsKey(thread.getKey())) {
+          unsampled += thread.getValue();
+          compilers += threadNames.getOrDefault(thread.getKey(), "").contains("CompilerThread")
+              ? thread.getValue() : 0;
         }
-        truncated += event.getStackTrace().isTruncated() ? 1 : 0;
-        Component component = classify(frames);
-        long[] counts = byComponent.computeIfAbsent(component, c -> new long[2]);
-        counts[0]++;
-        String ours = nearestOurs(frames);
-        if (ours != null) {
-          counts[1]++;
-          byOurFrame.computeIfAbsent(ours, f -> new EnumMap<>(Component.class))
-              .merge(component, 1L, Long::sum);
-        }
-        samples++;
+      }
+      double jvm = jvmCpuMillis()[0];
+      double gc = threadCpu.isEmpty() ? 0 : Math.max(0, jvm - sampledCpu - unsampled);
+      double total = sampledCpu + unsampled + gc;
+      for (Component component : Component.values()) {
+        double[] sums = byComponent.getOrDefault(component, new double[3]);
+        System.out.println(row(component.label, (long) sums[0], sums[1], sums[2], total));
+      }
+      if (!threadCpu.isEmpty()) {
+        System.out.println(row("JIT compilers", 0, compilers, 0, total));
+        System.out.println(row("other Java threads in no sample", 0, unsampled - compilers, 0,
+            total));
+        // Can be none: the threads' loads may add up to more than the JVM's (see the foot).
+        System.out.println(row("the rest of the JVM's CPU (GC and other VM threads)", 0, gc, 0,
+            total));
+      }
+      System.out.println(row("**all**", (long) all, total,
+          byComponent.values().stream().mapToDouble(c -> c[2]).sum(), total));
+
+      double[] load = jvmCpuMillis();
+      System.out.printf(Locale.ROOT, "%nIn these %.0f s the JVM used %.1f CPU seconds, the whole "
+              + "machine %.1f of %.0f (%d CPUs); its Java threads' CPU load adds up to %.1f, "
+              + "the samples times the period to %.1f. Stacks cut at the recording's depth: %d "
+              + "of %.0f.%n", load[2] / 1000, jvm / 1000, load[1] / 1000,
+          load[2] * cpus / 1000, cpus, (sampledCpu + unsampled) / 1000, all * ms / 1000,
+          truncated, all);
+
+      Map<String, Map<Component, Double>> frames = new HashMap<>();
+      ourFrames.forEach((thread, byFrame) -> byFrame.forEach((frame, counts) ->
+          counts.forEach((component, count) -> frames.computeIfAbsent(frame,
+                  f -> new EnumMap<>(Component.class))
+              .merge(component, count * weight.get(thread), Double::sum))));
+      System.out.printf("%nOur frames nearest the sampled code (the benchmark's left out), top %d:"
+          + "%n%n| frame | share of the CPU | CPU ms per write transaction | charged to |%n"
+          + "|---|---:|---:|---|%n", top);
+      List<Map.Entry<String, Map<Component, Double>>> hottest = new ArrayList<>(
+          frames.entrySet());
+      hottest.sort(Comparator.comparingDouble(
+          (Map.Entry<String, Map<Component, Double>> e) -> sum(e.getValue())).reversed());
+      for (Map.Entry<String, Map<Component, Double>> frame : hottest.subList(0,
+          Math.min(top, hottest.size()))) {
+        double cpu = sum(frame.getValue());
+        List<String> charged = new ArrayList<>();
+        frame.getValue().entrySet().stream()
+            .sorted(Map.Entry.<Component, Double>comparingByValue().reversed())
+            .forEach(c -> charged.add(String.format(Locale.ROOT, "%s %.0f %%",
+                c.getKey().name().toLowerCase(Locale.ROOT), 100 * c.getValue() / cpu)));
+        System.out.printf(Locale.ROOT, "| `%s` | %.1f %% | %s | %s |%n", frame.getKey(),
+            100 * cpu / Math.max(1, total), perUnit(cpu, transactions),
+            String.join(", ", charged));
       }
     }
 
-    double ms = period.toNanos() / 1e6;
-    System.out.printf(Locale.ROOT, "CPU by component: %s, %s; %d disputes, %d write "
-            + "transactions; a sample every %.0f ms per thread running Java%s%n%n",
-        file.getFileName(), what, disputes, transactions, ms,
-        threads == null ? "" : ", threads matching " + threads);
-    System.out.println("| component | samples | share | CPU ms per write transaction "
-        + "| CPU ms per dispute | of it below a frame of ours |");
-    System.out.println("|---|---:|---:|---:|---:|---:|");
-    for (Component component : Component.values()) {
-      long[] counts = byComponent.getOrDefault(component, new long[2]);
-      System.out.println(row(component.label, counts[0], counts[1], samples, ms, transactions,
-          disputes));
-    }
-    System.out.println(row("**all Java samples**", samples,
-        byComponent.values().stream().mapToLong(c -> c[1]).sum(), samples, ms, transactions,
-        disputes));
-
-    double jvm = 0;
-    double machine = 0;
-    double seconds = 0;
-    cpuLoad.sort(Comparator.comparing(RecordedEvent::getStartTime));
-    for (int i = 1; i < cpuLoad.size(); i++) {
-      RecordedEvent load = cpuLoad.get(i);
-      if (inside(windows, load.getStartTime())) {
-        double interval = Duration.between(cpuLoad.get(i - 1).getStartTime(),
-            load.getStartTime()).toNanos() / 1e9;
-        jvm += (load.getFloat("jvmUser") + load.getFloat("jvmSystem")) * cpus * interval;
-        machine += load.getFloat("machineTotal") * cpus * interval;
-        seconds += interval;
+    /** The JVM's CPU, the machine's, and the time covered, in ms, from the CPU load events. */
+    double[] jvmCpuMillis() {
+      double[] sums = new double[3];
+      cpuLoad.sort(Comparator.comparing(RecordedEvent::getStartTime));
+      for (int i = 1; i < cpuLoad.size(); i++) {
+        RecordedEvent load = cpuLoad.get(i);
+        if (inside(windows, load.getStartTime())) {
+          double interval = Duration.between(cpuLoad.get(i - 1).getStartTime(),
+              load.getStartTime()).toNanos() / 1e6;
+          sums[0] += (load.getFloat("jvmUser") + load.getFloat("jvmSystem")) * cpus * interval;
+          sums[1] += load.getFloat("machineTotal") * cpus * interval;
+          sums[2] += interval;
+        }
       }
+      return sums;
     }
-    System.out.printf(Locale.ROOT, "%nIn these %.0f s the JVM used %.1f CPU seconds (CPU load "
-            + "events, GC and JIT included), the Java samples stand for %.1f, the whole machine "
-            + "used %.1f of %.0f (%d CPUs). Stacks cut at the recording's depth: %d of %d.%n",
-        seconds, jvm, samples * ms / 1000, machine, seconds * cpus, cpus, truncated, samples);
 
-    System.out.printf("%nOur frames nearest the sampled code (the benchmark's left out), top %d:"
-        + "%n%n| frame | samples | share of all | CPU ms per write transaction | charged to |%n"
-        + "|---|---:|---:|---:|---|%n", top);
-    List<Map.Entry<String, Map<Component, Long>>> hottest = new ArrayList<>(
-        byOurFrame.entrySet());
-    hottest.sort(Comparator.comparingLong(
-        (Map.Entry<String, Map<Component, Long>> e) -> total(e.getValue())).reversed());
-    for (Map.Entry<String, Map<Component, Long>> frame : hottest.subList(0,
-        Math.min(top, hottest.size()))) {
-      long count = total(frame.getValue());
-      List<String> charged = new ArrayList<>();
-      frame.getValue().entrySet().stream()
-          .sorted(Map.Entry.<Component, Long>comparingByValue().reversed())
-          .forEach(c -> charged.add(c.getKey().name().toLowerCase(Locale.ROOT) + " "
-              + c.getValue()));
-      System.out.printf(Locale.ROOT, "| `%s` | %d | %.1f %% | %s | %s |%n", frame.getKey(),
-          count, 100.0 * count / Math.max(1, samples), perUnit(count, ms, transactions),
-          String.join(", ", charged));
+    private String row(String label, long count, double cpu, double belowOurs, double total) {
+      return String.format(Locale.ROOT, "| %s | %d | %.1f %% | %s | %s | %s |", label, count,
+          100 * cpu / Math.max(1, total), perUnit(cpu, transactions), perUnit(cpu, disputes),
+          cpu > 0 && belowOurs > 0 || count > 0
+              ? String.format(Locale.ROOT, "%.0f %%", 100 * belowOurs / Math.max(1e-9, cpu)) : "");
     }
   }
 
-  private static String row(String label, long count, long belowOurs, long samples, double ms,
-      long transactions, long disputes) {
-    return String.format(Locale.ROOT, "| %s | %d | %.1f %% | %s | %s | %.0f %% |", label, count,
-        100.0 * count / Math.max(1, samples), perUnit(count, ms, transactions),
-        perUnit(count, ms, disputes), 100.0 * belowOurs / Math.max(1, count));
+  private static String perUnit(double cpuMillis, long units) {
+    return units > 0 ? String.format(Locale.ROOT, "%.2f", cpuMillis / units) : "";
   }
 
-  private static String perUnit(long count, double ms, long units) {
-    return units > 0 ? String.format(Locale.ROOT, "%.2f", count * ms / units) : "";
-  }
-
-  private static long total(Map<Component, Long> counts) {
-    return counts.values().stream().mapToLong(Long::longValue).sum();
+  private static double sum(Map<Component, Double> cpu) {
+    return cpu.values().stream().mapToDouble(Double::doubleValue).sum();
   }
 
   private static boolean inside(List<Instant[]> windows, Instant time) {

@@ -134,6 +134,23 @@ class CpuProfileTest {
   }
 
   @Test
+  void ourCommandInterceptorsOnlyPassCommandsOn() {
+    List<String> engineUnderTheGate = List.of(H2, FLUSH,
+        "org.camunda.bpm.engine.impl.interceptor.CommandContextInterceptor.execute",
+        "com.marketplace.disputes.security.EngineGate$Gate.execute",
+        "org.camunda.bpm.engine.impl.interceptor.LogInterceptor.execute",
+        "org.camunda.bpm.engine.impl.TaskServiceImpl.complete",
+        "com.marketplace.disputes.identity.SomeController.complete");
+    assertThat(CpuProfile.classify(engineUnderTheGate)).isEqualTo(Component.ENGINE);
+    assertThat(CpuProfile.nearestOurs(engineUnderTheGate))
+        .isEqualTo("com.marketplace.disputes.identity.SomeController.complete");
+    assertThat(CpuProfile.classify(List.of("java.util.HashMap.get",
+        "com.marketplace.disputes.security.EngineGate.judge",
+        "com.marketplace.disputes.security.EngineGate$Gate.execute")))
+        .isEqualTo(Component.OURS);
+  }
+
+  @Test
   void theFrameOfOursNearestTheSampleIsNamedLeavingTheBenchmarkOut() {
     assertThat(CpuProfile.nearestOurs(List.of(H2, JDBC_TEMPLATE,
         "com.marketplace.disputes.timeline.Timeline.record",

@@ -40,11 +40,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * JVM's options, then read the recording with {@link CpuProfile}, which takes our counted rounds
  * from the {@link RoundEvent}s in it:
  * <pre>
- *   -Dbenchmark.jvmArgs="-XX:FlightRecorderOptions=stackdepth=512
- *       -XX:StartFlightRecording=filename=target/benchmark/lifecycle.jfr,settings=profile"
+ *   -Dbenchmark.jvmArgs="-XX:FlightRecorderOptions=stackdepth=512 -XX:StartFlightRecording=
+ *       filename=target/lifecycle.jfr,settings=profile,jdk.ThreadCPULoad#period=1s"
  * </pre>
- * The deep stacks matter: the engine's stacks are longer than the recorder's default of 64
- * frames, and CpuProfile reads the whole stack of each sample.
+ * (one line). The deep stacks matter: the engine's stacks are longer than the recorder's
+ * default of 64 frames, and CpuProfile reads the whole stack of each sample. It spreads each
+ * thread's CPU over that thread's samples, so the threads' CPU is wanted every second rather
+ * than every ten. The file's folder must exist when the JVM starts, hence target/.
  */
 public final class DisputeBenchmark {
 
