@@ -1,6 +1,7 @@
 package com.marketplace.disputes.analytics;
 
 import com.marketplace.disputes.analytics.AnalyticsQueries.OpenCount;
+import com.marketplace.disputes.dispute.DisputeStatus;
 import com.marketplace.disputes.kernel.AppClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class OpenDisputes {
 
-  /** The dispute's steps in the order a dispute goes through them. */
-  static final List<String> STATUSES = List.of("OPEN", "AWAITING_SELLER", "AWAITING_BUYER",
-      "IN_MEDIATION", "EVIDENCE_REQUESTED", "RETURN_PENDING", "RETURN_IN_TRANSIT");
+  /** The statuses of an open dispute, in the order a dispute goes through them. */
+  static final List<String> STATUSES = Stream.of(DisputeStatus.OPEN,
+      DisputeStatus.AWAITING_SELLER, DisputeStatus.AWAITING_BUYER, DisputeStatus.IN_MEDIATION,
+      DisputeStatus.EVIDENCE_REQUESTED, DisputeStatus.RETURN_PENDING,
+      DisputeStatus.RETURN_IN_TRANSIT).map(Enum::name).toList();
   /** Stands for any status a later step may add, so that the gauges still add up. */
   static final String OTHER = "OTHER";
 

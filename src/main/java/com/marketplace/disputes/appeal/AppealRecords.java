@@ -14,11 +14,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AppealRecords {
 
-  public static final String REFUSED = "REFUSED";
-  public static final String IN_REVIEW = "IN_REVIEW";
-  public static final String DECIDED = "DECIDED";
-  public static final String CLOSED = "CLOSED";
-
   private final JdbcClient jdbc;
 
   public AppealRecords(JdbcClient jdbc) {
@@ -33,7 +28,8 @@ public class AppealRecords {
           appellant_role, status, rejected_reason, statement, opened_at, closed_at)
         values (:id, :dispute, :pi, :appellant, :role, :status, :reason, :statement, :now, :now)""")
         .param("id", appealId).param("dispute", disputeId).param("pi", processInstanceId)
-        .param("appellant", appellantId).param("role", appellantRole).param("status", REFUSED)
+        .param("appellant", appellantId).param("role", appellantRole)
+        .param("status", AppealStatus.REFUSED.name())
         .param("reason", rejectedReason).param("statement", statement)
         .param("now", ts(AppClock.now())).update();
   }
@@ -52,7 +48,8 @@ public class AppealRecords {
         values (:id, :dispute, :pi, :appellant, :role, :status, :statement, :resolution, :refund,
           :now, :dispute)""")
         .param("id", appealId).param("dispute", disputeId).param("pi", processInstanceId)
-        .param("appellant", appellantId).param("role", appellantRole).param("status", IN_REVIEW)
+        .param("appellant", appellantId).param("role", appellantRole)
+        .param("status", AppealStatus.IN_REVIEW.name())
         .param("statement", statement).param("resolution", previousResolution)
         .param("refund", previousRefund).param("now", ts(AppClock.now())).update();
   }
@@ -70,7 +67,8 @@ public class AppealRecords {
           reviewer_id = :reviewer, resolution = :resolution, refund_amount = :refund,
           decided_at = :now
         where appeal_id = :id""")
-        .param("status", DECIDED).param("decision", decision).param("rationale", rationale)
+        .param("status", AppealStatus.DECIDED.name()).param("decision", decision)
+        .param("rationale", rationale)
         .param("reviewer", reviewerId).param("resolution", resolution).param("refund", refundAmount)
         .param("now", ts(AppClock.now())).param("id", appealId).update();
   }
@@ -81,7 +79,8 @@ public class AppealRecords {
         update appeal set status = :status, resolution = :resolution, refund_amount = :refund,
           closed_at = :now
         where appeal_id = :id""")
-        .param("status", CLOSED).param("resolution", resolution).param("refund", refundAmount)
+        .param("status", AppealStatus.CLOSED.name()).param("resolution", resolution)
+        .param("refund", refundAmount)
         .param("now", ts(AppClock.now())).param("id", appealId).update();
   }
 

@@ -7,7 +7,6 @@ import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.evidence.EvidenceAttachments;
 import com.marketplace.disputes.identity.DisputeAccess;
-import com.marketplace.disputes.kernel.Codes;
 import com.marketplace.disputes.kernel.ProcessVariables;
 import com.marketplace.disputes.timeline.ActorRole;
 import com.marketplace.disputes.timeline.EventKind;
@@ -47,7 +46,7 @@ public class OpenAppealDelegate implements JavaDelegate {
     disputes.appealed(appeal.disputeId(), appeal.appealId());
     access.grantParties(execution.getProcessInstanceId(), appeal.buyerId(), appeal.sellerId());
     timeline.record(TimelineEvent.by(appeal.disputeId(), appellant,
-        ActorRole.of(Codes.name(appeal.roleOf(appellant))), EventKind.APPEAL_FILED)
+        ActorRole.of(appeal.roleOf(appellant)), EventKind.APPEAL_FILED)
         .detail(appeal.appealId() + ": "
             + ProcessVariables.of(execution).string(APPEAL_STATEMENT)));
     // The appellant's uploads join the dispute's case file through the evidence store, with its

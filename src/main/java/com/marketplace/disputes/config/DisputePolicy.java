@@ -52,9 +52,6 @@ public class DisputePolicy {
   /** Retries of a failed refund job. */
   private String refundRetryCycle = "R5/PT1M";
 
-  /** Retries of a failed notification job. */
-  private String noticeRetryCycle = "R10/PT5M";
-
   /** Business days until a refund reaches the buyer. */
   private int refundBusinessDays = 10;
 
@@ -158,14 +155,6 @@ public class DisputePolicy {
 
   public void setRefundRetryCycle(String refundRetryCycle) {
     this.refundRetryCycle = refundRetryCycle;
-  }
-
-  public String getNoticeRetryCycle() {
-    return noticeRetryCycle;
-  }
-
-  public void setNoticeRetryCycle(String noticeRetryCycle) {
-    this.noticeRetryCycle = noticeRetryCycle;
   }
 
   public int getRefundBusinessDays() {

@@ -1,6 +1,8 @@
 package com.marketplace.disputes.contact;
 
 import com.marketplace.disputes.kernel.AppClock;
+import com.marketplace.disputes.kernel.Party;
+import com.marketplace.disputes.kernel.PartyRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,16 +19,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ContactRecords {
 
-  /** Statuses of a contact; the first two are open. */
-  public static final String AWAITING_SELLER = "AWAITING_SELLER";
-  public static final String AWAITING_BUYER = "AWAITING_BUYER";
-  public static final String RESOLVED = "RESOLVED";
-  public static final String UNRESOLVED = "UNRESOLVED";
-  /** Closed because the buyer neither confirmed nor opened a dispute in time. */
-  public static final String BUYER_SILENT = "BUYER_SILENT";
-  public static final String DISPUTE_OPENED = "DISPUTE_OPENED";
-  public static final String DISPUTE_REFUSED = "DISPUTE_REFUSED";
-
   private final JdbcClient jdbc;
 
   public ContactRecords(JdbcClient jdbc) {
@@ -41,7 +33,8 @@ public class ContactRecords {
           awaiting, opened_at, order_lock)
         values (:id, :orderId, :pi, :buyer, :seller, :status, 'SELLER', :now, :orderId)""")
         .param("id", contactId).param("orderId", orderId).param("pi", processInstanceId)
-        .param("buyer", buyerId).param("seller", sellerId).param("status", AWAITING_SELLER)
+        .param("buyer", buyerId).param("seller", sellerId)
+        .param("status", ContactStatus.AWAITING_SELLER.name())
         .param("now", ts(AppClock.now())).update();
   }
 
@@ -56,26 +49,16 @@ public class ContactRecords {
         .query(ContactRecord.class).optional();
   }
 
-  /**
-   * The caller's contacts as buyer or seller, newest first: one range per party's (party, opened)
-   * index, as {@code DisputeRecords.findByParty} reads disputes.
-   */
+  /** The caller's contacts as buyer or seller, newest first. */
   public List<ContactRecord> findByParty(String userId, int limit) {
-    return jdbc.sql("""
-        select * from (select * from contact where buyer_id = :user
-                       order by opened_at desc limit :limit) as bought
-        union
-        select * from (select * from contact where seller_id = :user
-                       order by opened_at desc limit :limit) as sold
-        order by opened_at desc limit :limit""")
-        .param("user", userId).param("limit", limit).query(ContactRecord.class).list();
+    return PartyRows.newest(jdbc, "contact", userId, limit, ContactRecord.class);
   }
 
   /**
    * Appends a message. The contact's row is locked first, so two messages posted at the same
    * moment get consecutive numbers instead of one failing on the primary key.
    */
-  public ContactMessage addMessage(String contactId, String authorId, String authorRole,
+  public ContactMessage addMessage(String contactId, String authorId, Party authorRole,
       String body) {
     jdbc.sql("select contact_id from contact where contact_id = :id for update")
         .param("id", contactId).query(String.class).single();
@@ -87,7 +70,7 @@ public class ContactRecords {
         insert into contact_message (contact_id, message_no, author_id, author_role, body, posted_at)
         values (:id, :no, :author, :role, :body, :now)""")
         .param("id", contactId).param("no", next).param("author", authorId)
-        .param("role", authorRole).param("body", body).param("now", ts(now)).update();
+        .param("role", authorRole.name()).param("body", body).param("now", ts(now)).update();
     return new ContactMessage(next, authorId, authorRole, body, now.atOffset(ZoneOffset.UTC));
   }
 
@@ -100,11 +83,11 @@ public class ContactRecords {
   }
 
   /** Whose move it is and until when. */
-  public void awaiting(String contactId, String status, String party, Instant dueAt) {
+  public void awaiting(String contactId, ContactStatus status, String party, Instant dueAt) {
     jdbc.sql("""
         update contact set status = :status, awaiting = :party, due_at = :due
         where contact_id = :id""")
-        .param("status", status).param("party", party).param("due", ts(dueAt))
+        .param("status", status.name()).param("party", party).param("due", ts(dueAt))
         .param("id", contactId).update();
   }
 
@@ -114,12 +97,12 @@ public class ContactRecords {
   }
 
   /** Ends the contact and releases the order for a new one. */
-  public void close(String contactId, String status, String disputeId) {
+  public void close(String contactId, ContactStatus status, String disputeId) {
     jdbc.sql("""
         update contact set status = :status, dispute_id = :dispute, awaiting = null, due_at = null,
           closed_at = :now, order_lock = null
         where contact_id = :id""")
-        .param("status", status).param("dispute", disputeId)
+        .param("status", status.name()).param("dispute", disputeId)
         .param("now", ts(AppClock.now())).param("id", contactId).update();
   }
 
@@ -139,6 +122,6 @@ public class ContactRecords {
   }
 
   /** One message of the conversation. */
-  public record ContactMessage(int messageNo, String authorId, String authorRole, String body,
+  public record ContactMessage(int messageNo, String authorId, Party authorRole, String body,
       OffsetDateTime postedAt) {}
 }

@@ -38,7 +38,7 @@ public class ContactSteps {
     String contactId = facts.of(task).contactId();
     boolean seller = SellerContactProcess.REPLY_TO_BUYER.equals(task.getTaskDefinitionKey());
     contacts.awaiting(contactId,
-        seller ? ContactRecords.AWAITING_SELLER : ContactRecords.AWAITING_BUYER,
+        seller ? ContactStatus.AWAITING_SELLER : ContactStatus.AWAITING_BUYER,
         (seller ? Party.SELLER : Party.BUYER).name(),
         task.getDueDate() == null ? null : task.getDueDate().toInstant());
   }
@@ -54,7 +54,7 @@ public class ContactSteps {
     }
     task.setVariable(SELLER_MESSAGE, message);
     task.setVariable(SELLER_REPLIED, true);
-    contacts.addMessage(contact.contactId(), contact.sellerId(), Party.SELLER.name(), message);
+    contacts.addMessage(contact.contactId(), contact.sellerId(), Party.SELLER, message);
   }
 
   /** The reply deadline passed: noted, so a dispute opened later shows the seller's silence. */
@@ -65,21 +65,21 @@ public class ContactSteps {
 
   /** The buyer says the seller's answer settled it. */
   public void resolved(DelegateExecution execution) {
-    close(execution, ContactRecords.RESOLVED);
+    close(execution, ContactStatus.RESOLVED);
   }
 
   /** Not settled, but the buyer does not open a dispute (now). */
   public void unresolved(DelegateExecution execution) {
-    close(execution, ContactRecords.UNRESOLVED);
+    close(execution, ContactStatus.UNRESOLVED);
   }
 
   /** The buyer neither confirmed nor opened a dispute in time. */
   public void buyerSilent(DelegateExecution execution) {
-    close(execution, ContactRecords.BUYER_SILENT);
+    close(execution, ContactStatus.BUYER_SILENT);
   }
 
-  private void close(DelegateExecution execution, String outcome) {
-    ProcessVariables.of(execution).set(CONTACT_OUTCOME, outcome);
+  private void close(DelegateExecution execution, ContactStatus outcome) {
+    ProcessVariables.of(execution).set(CONTACT_OUTCOME, outcome.name());
     contacts.close(facts.of(execution).contactId(), outcome, null);
   }
 }

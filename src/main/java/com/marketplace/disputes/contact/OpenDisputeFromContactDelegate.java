@@ -94,12 +94,12 @@ public class OpenDisputeFromContactDelegate implements JavaDelegate {
     vars.set(DISPUTE_ELIGIBLE, eligible);
     if (eligible) {
       attachConversation(contactId, disputeId);
-      vars.set(CONTACT_OUTCOME, ContactRecords.DISPUTE_OPENED);
-      contacts.close(contactId, ContactRecords.DISPUTE_OPENED, disputeId);
+      vars.set(CONTACT_OUTCOME, ContactStatus.DISPUTE_OPENED.name());
+      contacts.close(contactId, ContactStatus.DISPUTE_OPENED, disputeId);
     } else {
       vars.set(INELIGIBILITY_REASON, dispute.get(INELIGIBILITY_REASON));
-      vars.set(CONTACT_OUTCOME, ContactRecords.DISPUTE_REFUSED);
-      contacts.close(contactId, ContactRecords.DISPUTE_REFUSED, disputeId);
+      vars.set(CONTACT_OUTCOME, ContactStatus.DISPUTE_REFUSED.name());
+      contacts.close(contactId, ContactStatus.DISPUTE_REFUSED, disputeId);
     }
   }
 

@@ -47,6 +47,6 @@ public class RecordContactMessageDelegate implements JavaDelegate {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException("Cannot post the message", errors);
     }
-    contacts.addMessage(contact.contactId(), author, role.name(), message);
+    contacts.addMessage(contact.contactId(), author, role, message);
   }
 }

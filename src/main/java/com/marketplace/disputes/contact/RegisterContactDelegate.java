@@ -93,7 +93,7 @@ public class RegisterContactDelegate implements JavaDelegate {
     } catch (DuplicateKeyException raced) {
       throw InvalidRequestException.of(WHAT, ORDER_ID, "has an open contact already");
     }
-    contacts.addMessage(contactId, buyerId, Party.BUYER.name(), message);
+    contacts.addMessage(contactId, buyerId, Party.BUYER, message);
     access.grantParties(execution.getProcessInstanceId(), buyerId, order.sellerId());
   }
 

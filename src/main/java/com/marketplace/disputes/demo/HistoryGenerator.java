@@ -1,5 +1,12 @@
 package com.marketplace.disputes.demo;
 
+import static com.marketplace.disputes.timeline.ActorRole.BUYER;
+import static com.marketplace.disputes.timeline.ActorRole.PLATFORM;
+import static com.marketplace.disputes.timeline.ActorRole.SELLER;
+import static com.marketplace.disputes.timeline.ActorRole.SYSTEM;
+
+import com.marketplace.disputes.dispute.DisputeStatus;
+import com.marketplace.disputes.kernel.Ids;
 import com.marketplace.disputes.timeline.ActorRole;
 import com.marketplace.disputes.timeline.EventKind;
 import com.marketplace.disputes.timeline.TimelineEvent;
@@ -25,7 +32,6 @@ import java.util.function.Consumer;
 public final class HistoryGenerator {
 
   static final String ORDER_PREFIX = "HIST-";
-  private static final char[] ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
 
   /** A fictional shop: orders shipped per day, share of orders disputed, share left unanswered. */
   public record Shop(String id, int ordersPerDay, double disputeRate, double silence,
@@ -133,7 +139,7 @@ public final class HistoryGenerator {
     private final Shop shop;
     private final OrderFact order;
     private final Instant openedAt;
-    private final String id = disputeId();
+    private final String id = Ids.next("D", random);
     private final String reason = pick("NOT_RECEIVED", 35, "DAMAGED", 20, "NOT_AS_DESCRIBED", 25,
         "QUALITY_PROBLEM", 15, "QUANTITY_PROBLEM", 5);
     private final String requested = pick("FULL_REFUND", 60, "PARTIAL_REFUND", 25,
@@ -153,45 +159,45 @@ public final class HistoryGenerator {
 
     /** A change to the dispute's row at a time, with its timeline entry (none without a type). */
     private record Step(Instant at, Consumer<Map<String, Object>> change, String actor,
-        String role, String type, String detail, String resolution, BigDecimal amount) {}
+        ActorRole role, String type, String detail, String resolution, BigDecimal amount) {}
 
-    private void step(Instant at, Consumer<Map<String, Object>> change, String actor, String role,
-        String type, String detail, String resolution, BigDecimal amount) {
+    private void step(Instant at, Consumer<Map<String, Object>> change, String actor,
+        ActorRole role, String type, String detail, String resolution, BigDecimal amount) {
       steps.add(new Step(at, change, actor, role, type, detail, resolution, amount));
     }
 
-    private void awaiting(Map<String, Object> r, String status, String party, Instant due) {
-      r.put("status", status);
+    private void awaiting(Map<String, Object> r, DisputeStatus status, String party, Instant due) {
+      r.put("status", status.name());
       r.put("awaiting", party);
       r.put("due_at", due);
       r.put("overdue", false);
     }
 
     void unfold() {
-      step(openedAt, r -> { }, order.buyer(), "BUYER", "REQUESTED", null, requested,
+      step(openedAt, r -> { }, order.buyer(), BUYER, "REQUESTED", null, requested,
           requestedAmount);
-      step(openedAt, r -> awaiting(r, "AWAITING_SELLER", "SELLER",
-          openedAt.plus(Duration.ofDays(15))), "system", "SYSTEM", "OPENED", null, null, null);
+      step(openedAt, r -> awaiting(r, DisputeStatus.AWAITING_SELLER, "SELLER",
+          openedAt.plus(Duration.ofDays(15))), "system", SYSTEM, "OPENED", null, null, null);
       if (random.nextDouble() < shop.silence()) {
-        escalate(openedAt.plus(Duration.ofDays(15)), "SELLER_NO_RESPONSE", "system", "SYSTEM");
+        escalate(openedAt.plus(Duration.ofDays(15)), "SELLER_NO_RESPONSE", "system", SYSTEM);
         return;
       }
       Instant answered = openedAt.plus(hours(2, 120));
       double answer = random.nextDouble();
       if (answer < 0.05) {
-        escalate(answered, "SELLER_REQUESTED", shop.id(), "SELLER");
+        escalate(answered, "SELLER_REQUESTED", shop.id(), SELLER);
       } else if (answer < 0.42) {
-        step(answered, r -> { }, shop.id(), "SELLER", "SELLER_ACCEPTED", null, null, null);
+        step(answered, r -> { }, shop.id(), SELLER, "SELLER_ACCEPTED", null, null, null);
         BigDecimal refund = "PARTIAL_REFUND".equals(requested) ? requestedAmount : order.amount();
-        step(answered, r -> { }, shop.id(), "SELLER", "AGREED", "Seller accepted the claim",
+        step(answered, r -> { }, shop.id(), SELLER, "AGREED", "Seller accepted the claim",
             requested, refund);
         carryOut(answered, requested, refund, "AGREEMENT");
       } else {
         boolean offer = answer < 0.70;
         BigDecimal offered = share(order.amount(), 20, 50);
         Instant due = answered.plus(Duration.ofDays(7));
-        step(answered, r -> awaiting(r, "AWAITING_BUYER", "BUYER", due), shop.id(), "SELLER",
-            offer ? "COUNTER_OFFERED" : "SELLER_REJECTED", null,
+        step(answered, r -> awaiting(r, DisputeStatus.AWAITING_BUYER, "BUYER", due), shop.id(),
+            SELLER, offer ? "COUNTER_OFFERED" : "SELLER_REJECTED", null,
             offer ? "PARTIAL_REFUND" : null, offer ? offered : null);
         buyerAnswers(answered, offer, offered);
       }
@@ -201,15 +207,15 @@ public final class HistoryGenerator {
       Instant reply = answered.plus(hours(1, 96));
       double choice = random.nextDouble();
       if (offer && choice < 0.5) {
-        step(reply, r -> { }, order.buyer(), "BUYER", "AGREED",
+        step(reply, r -> { }, order.buyer(), BUYER, "AGREED",
             "Buyer accepted the seller's offer", "PARTIAL_REFUND", offered);
         carryOut(reply, "PARTIAL_REFUND", offered, "AGREEMENT");
       } else if (choice < (offer ? 0.75 : 0.72)) {
-        step(reply, r -> { }, order.buyer(), "BUYER", "BUYER_ESCALATE", null, null, null);
-        escalate(reply, "BUYER_REQUESTED", order.buyer(), "BUYER");
+        step(reply, r -> { }, order.buyer(), BUYER, "BUYER_ESCALATE", null, null, null);
+        escalate(reply, "BUYER_REQUESTED", order.buyer(), BUYER);
       } else if (choice < (offer ? 0.9 : 0.87)) {
         Instant silent = answered.plus(Duration.ofDays(7));
-        step(silent, r -> { }, "system", "SYSTEM", "BUYER_NO_RESPONSE",
+        step(silent, r -> { }, "system", SYSTEM, "BUYER_NO_RESPONSE",
             "The buyer did not answer the seller's response in time",
             offer ? "PARTIAL_REFUND" : "NONE", offer ? offered : BigDecimal.ZERO);
         if (offer) {
@@ -218,21 +224,21 @@ public final class HistoryGenerator {
           close(silent, "BUYER_NO_RESPONSE", "NONE", BigDecimal.ZERO);
         }
       } else {
-        step(reply, r -> { }, order.buyer(), "BUYER", "CANCELLED",
+        step(reply, r -> { }, order.buyer(), BUYER, "CANCELLED",
             "The buyer cancelled the dispute", null, null);
         close(reply, "CANCELLED_BY_BUYER", "NONE", BigDecimal.ZERO);
       }
     }
 
-    private void escalate(Instant at, String why, String actor, String role) {
+    private void escalate(Instant at, String why, String actor, ActorRole role) {
       step(at, r -> {
-        awaiting(r, "IN_MEDIATION", "PLATFORM", at.plus(Duration.ofDays(2)));
+        awaiting(r, DisputeStatus.IN_MEDIATION, "PLATFORM", at.plus(Duration.ofDays(2)));
         r.put("escalation_reason", why);
         r.put("escalated_at", at);
       }, actor, role, "ESCALATED", why, null, null);
       Duration mediation = hours(3, 72);
       if (mediation.compareTo(Duration.ofDays(2)) > 0) {
-        step(at.plus(Duration.ofDays(2)), r -> r.put("overdue", true), "system", "SYSTEM",
+        step(at.plus(Duration.ofDays(2)), r -> r.put("overdue", true), "system", SYSTEM,
             "MEDIATION_SLA_BREACHED", null, null, null);
       }
       Instant decided = at.plus(mediation);
@@ -253,7 +259,7 @@ public final class HistoryGenerator {
         r.put("decided_by", mediator);
         r.put("decision_rationale", "Decided on the evidence of both parties.");
         r.put("overdue", false);
-      }, mediator, "PLATFORM", "DECIDED", "Decided on the evidence of both parties.", resolution,
+      }, mediator, PLATFORM, "DECIDED", "Decided on the evidence of both parties.", resolution,
           refund);
       if ("NONE".equals(resolution)) {
         close(decided.plusSeconds(60), "PLATFORM_DECISION", "NONE", BigDecimal.ZERO);
@@ -267,15 +273,15 @@ public final class HistoryGenerator {
       Instant at = from;
       if ("RETURN_AND_REFUND".equals(resolution)) {
         Instant shipDue = at.plus(Duration.ofDays(10));
-        step(at, r -> awaiting(r, "RETURN_PENDING", "BUYER", shipDue), null, null, null, null,
-            null, null);
+        step(at, r -> awaiting(r, DisputeStatus.RETURN_PENDING, "BUYER", shipDue), null, null,
+            null, null, null, null);
         Instant shippedBack = at.plus(hours(12, 140));
         Instant receiptDue = shippedBack.plus(Duration.ofDays(15));
-        step(shippedBack, r -> awaiting(r, "RETURN_IN_TRANSIT", "SELLER", receiptDue),
-            order.buyer(), "BUYER", "RETURN_SHIPPED", "LP" + (100000 + random.nextInt(899999)),
+        step(shippedBack, r -> awaiting(r, DisputeStatus.RETURN_IN_TRANSIT, "SELLER", receiptDue),
+            order.buyer(), BUYER, "RETURN_SHIPPED", "LP" + (100000 + random.nextInt(899999)),
             null, null);
         at = shippedBack.plus(hours(48, 190));
-        step(at, r -> { }, shop.id(), "SELLER", "RETURN_RECEIVED", null, null, null);
+        step(at, r -> { }, shop.id(), SELLER, "RETURN_RECEIVED", null, null, null);
       }
       Instant paid = at.plusSeconds(30 + random.nextInt(600));
       refund(paid, resolution, refund);
@@ -287,25 +293,25 @@ public final class HistoryGenerator {
       step(at, r -> refunds.add(() -> writer.refund(refundId, id,
               id + "/total=" + amount.toPlainString() + "/" + refundId, amount, shop.currency(),
               at, LocalDate.ofInstant(at, ZoneOffset.UTC).plusDays(14))),
-          "system", "SYSTEM", "REFUND_ISSUED", "Refund " + refundId, resolution, amount);
+          "system", SYSTEM, "REFUND_ISSUED", "Refund " + refundId, resolution, amount);
     }
 
     private void close(Instant at, String closure, String resolution, BigDecimal refund) {
       step(at, r -> {
-        r.put("status", "CLOSED");
+        r.put("status", DisputeStatus.CLOSED.name());
         r.put("awaiting", null);
         r.put("due_at", null);
         r.put("closure_reason", closure);
         r.put("resolution", resolution);
         r.put("refund_amount", refund);
         r.put("closed_at", at);
-      }, "system", "SYSTEM", "CLOSED", closure, resolution, refund);
+      }, "system", SYSTEM, "CLOSED", closure, resolution, refund);
       if (random.nextDouble() < 0.06) {
         Instant appealed = at.plus(hours(24, 240));
-        step(appealed, r -> { }, order.buyer(), "BUYER", "APPEAL_FILED",
+        step(appealed, r -> { }, order.buyer(), BUYER, "APPEAL_FILED",
             "New photos of the item as it arrived.", null, null);
         boolean overturn = random.nextDouble() < 0.25;
-        step(appealed.plus(hours(24, 120)), r -> { }, "senior1", "PLATFORM",
+        step(appealed.plus(hours(24, 120)), r -> { }, "senior1", PLATFORM,
             overturn ? "APPEAL_OVERTURNED" : "APPEAL_UPHELD",
             overturn ? "The new evidence shows the damage." : "The decision stands.",
             null, null);
@@ -336,24 +342,16 @@ public final class HistoryGenerator {
         }
         step.change().accept(row);
         if (step.type() != null) {
-          events.add(TimelineEvent.by(id, step.actor(), ActorRole.of(step.role()),
-                  EventKind.valueOf(step.type())).detail(step.detail())
-              .naming(step.resolution(), step.amount()).at(step.at()));
+          events.add(TimelineEvent.by(id, step.actor(), step.role(), EventKind.valueOf(step.type()))
+              .detail(step.detail()).naming(step.resolution(), step.amount()).at(step.at()));
         }
       }
-      row.put("order_lock", "CLOSED".equals(row.get("status")) ? null : order.id());
+      row.put("order_lock",
+          DisputeStatus.CLOSED.name().equals(row.get("status")) ? null : order.id());
       writer.dispute(row);
       events.forEach(writer::event);
       refunds.forEach(Runnable::run);
     }
-  }
-
-  private String disputeId() {
-    StringBuilder id = new StringBuilder("D-");
-    for (int i = 0; i < 8; i++) {
-      id.append(ID_ALPHABET[random.nextInt(ID_ALPHABET.length)]);
-    }
-    return id.toString();
   }
 
   /** Picks one of the values, each followed by its weight. */

@@ -38,10 +38,10 @@ public class CloseDisputeDelegate implements JavaDelegate {
     // The finished instance's history shows the recorded parties and amounts.
     Case dispute = facts.writeParties(execution);
     Outcome outcome = facts.writeOutcome(execution)
-        .orElse(new Outcome("NONE", BigDecimal.ZERO));
-    String closureReason = closureReason(facts.dispute(dispute));
+        .orElse(new Outcome(Resolution.NONE.name(), BigDecimal.ZERO));
+    String closureReason = closureReason(facts.dispute(dispute)).name();
     vars.set(CLOSURE_REASON, closureReason);
-    records.close(dispute.disputeId(), "CLOSED", closureReason, outcome.resolution(),
+    records.close(dispute.disputeId(), DisputeStatus.CLOSED, closureReason, outcome.resolution(),
         outcome.refund(), null);
     timeline.record(TimelineEvent.system(dispute.disputeId(), EventKind.CLOSED)
         .detail(closureReason).naming(outcome.resolution(), outcome.refund()));
@@ -51,14 +51,14 @@ public class CloseDisputeDelegate implements JavaDelegate {
    * From the records: a decision of the mediator, or how the negotiation ended as its timeline
    * says (cancelled, the buyer's silence, otherwise an agreement).
    */
-  private String closureReason(DisputeRecord dispute) {
+  private ClosureReason closureReason(DisputeRecord dispute) {
     if (dispute.decision() != null) {
-      return "PLATFORM_DECISION";
+      return ClosureReason.PLATFORM_DECISION;
     }
     if (timeline.has(dispute.disputeId(), EventKind.CANCELLED)) {
-      return "CANCELLED_BY_BUYER";
+      return ClosureReason.CANCELLED_BY_BUYER;
     }
     return timeline.has(dispute.disputeId(), EventKind.BUYER_NO_RESPONSE)
-        ? "BUYER_NO_RESPONSE" : "AGREEMENT";
+        ? ClosureReason.BUYER_NO_RESPONSE : ClosureReason.AGREEMENT;
   }
 }

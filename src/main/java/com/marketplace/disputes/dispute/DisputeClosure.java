@@ -32,8 +32,8 @@ public class DisputeClosure {
     String ineligible = ClosureReason.INELIGIBLE.name();
     vars.set(CLOSURE_REASON, ineligible);
     facts.settle(execution, disputeId, Resolution.NONE.name(), BigDecimal.ZERO);
-    records.close(disputeId, "INELIGIBLE", ineligible, Resolution.NONE.name(), BigDecimal.ZERO,
-        reason);
+    records.close(disputeId, DisputeStatus.INELIGIBLE, ineligible, Resolution.NONE.name(),
+        BigDecimal.ZERO, reason);
     timeline.record(TimelineEvent.system(disputeId, EventKind.INELIGIBLE).detail(reason));
   }
 }

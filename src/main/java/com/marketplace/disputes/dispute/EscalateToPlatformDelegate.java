@@ -38,9 +38,10 @@ public class EscalateToPlatformDelegate implements JavaDelegate {
       case SELLER_REQUESTED -> Party.SELLER;
       case SELLER_NO_RESPONSE -> null;
     };
-    String actor = party == null ? "system" : dispute.party(party);
-    String role = party == null ? "SYSTEM" : party.name();
-    timeline.record(TimelineEvent.by(dispute.disputeId(), actor, ActorRole.of(role),
-        EventKind.ESCALATED).detail(reason.name()));
+    TimelineEvent escalated = party == null
+        ? TimelineEvent.system(dispute.disputeId(), EventKind.ESCALATED)
+        : TimelineEvent.by(dispute.disputeId(), dispute.party(party), ActorRole.of(party),
+            EventKind.ESCALATED);
+    timeline.record(escalated.detail(reason.name()));
   }
 }

@@ -32,11 +32,6 @@ import org.springframework.stereotype.Component;
 @Component("negotiation")
 public class Negotiation {
 
-  public static final String AGREEMENT = "AGREEMENT";
-  public static final String ESCALATED = "ESCALATED";
-  public static final String CANCELLED = "CANCELLED";
-  public static final String BUYER_NO_RESPONSE = "BUYER_NO_RESPONSE";
-
   private final DisputeRecords records;
   private final DisputeFacts facts;
   private final Requester requester;
@@ -58,7 +53,7 @@ public class Negotiation {
     BigDecimal refund = DisputeFacts.refundFor(resolution, claim.requestedAmount(),
         dispute.orderAmount());
     settle(execution, dispute, resolution, refund);
-    ProcessVariables.of(execution).set(NEGOTIATION_OUTCOME, AGREEMENT);
+    ProcessVariables.of(execution).set(NEGOTIATION_OUTCOME, NegotiationOutcome.AGREEMENT.name());
     timeline.record(TimelineEvent.by(dispute.disputeId(), dispute.sellerId(), ActorRole.SELLER,
         EventKind.AGREED).detail("Seller accepted the claim").naming(resolution, refund));
   }
@@ -69,7 +64,7 @@ public class Negotiation {
     OfferEntry offer = records.openOffer(dispute.disputeId()).orElseThrow(() ->
         new IllegalStateException(dispute.disputeId() + " has no open offer to accept"));
     BigDecimal refund = acceptOffer(execution, dispute, offer);
-    ProcessVariables.of(execution).set(NEGOTIATION_OUTCOME, AGREEMENT);
+    ProcessVariables.of(execution).set(NEGOTIATION_OUTCOME, NegotiationOutcome.AGREEMENT.name());
     timeline.record(TimelineEvent.by(dispute.disputeId(), dispute.buyerId(), ActorRole.BUYER,
         EventKind.AGREED).detail("Buyer accepted the seller's offer")
         .naming(offer.resolution(), refund));
@@ -90,7 +85,8 @@ public class Negotiation {
     } else {
       settle(execution, dispute, resolution, refund);
     }
-    ProcessVariables.of(execution).set(NEGOTIATION_OUTCOME, BUYER_NO_RESPONSE);
+    ProcessVariables.of(execution)
+        .set(NEGOTIATION_OUTCOME, NegotiationOutcome.BUYER_NO_RESPONSE.name());
     timeline.record(TimelineEvent.system(dispute.disputeId(), EventKind.BUYER_NO_RESPONSE)
         .detail("The buyer did not answer the seller's response in time")
         .naming(resolution, refund));
@@ -99,9 +95,9 @@ public class Negotiation {
   /** The dispute goes to the platform; {@code reason} is the contract's escalationReason. */
   public void escalated(DelegateExecution execution, String reason) {
     ProcessVariables vars = ProcessVariables.of(execution);
-    vars.set(NEGOTIATION_OUTCOME, ESCALATED);
+    vars.set(NEGOTIATION_OUTCOME, NegotiationOutcome.ESCALATED.name());
     vars.set(ESCALATION_REASON, reason);
-    records.answerOffer(facts.of(execution).disputeId(), "DECLINED");
+    records.answerOffer(facts.of(execution).disputeId(), OfferStatus.DECLINED);
   }
 
   /** A party asked for escalation by message: who asked decides the reason. */
@@ -118,9 +114,9 @@ public class Negotiation {
   /** The buyer cancelled: final, and the order can never get another dispute. */
   public void cancelled(DelegateExecution execution) {
     Case dispute = facts.of(execution);
-    ProcessVariables.of(execution).set(NEGOTIATION_OUTCOME, CANCELLED);
+    ProcessVariables.of(execution).set(NEGOTIATION_OUTCOME, NegotiationOutcome.CANCELLED.name());
     settle(execution, dispute, Resolution.NONE.name(), BigDecimal.ZERO);
-    records.answerOffer(dispute.disputeId(), "DECLINED");
+    records.answerOffer(dispute.disputeId(), OfferStatus.DECLINED);
     timeline.record(TimelineEvent.by(dispute.disputeId(), dispute.buyerId(), ActorRole.BUYER,
         EventKind.CANCELLED).detail("The buyer cancelled the dispute"));
   }
@@ -130,7 +126,7 @@ public class Negotiation {
     BigDecimal refund = DisputeFacts.refundFor(offer.resolution(), offer.amount(),
         dispute.orderAmount());
     settle(execution, dispute, offer.resolution(), refund);
-    records.answerOffer(dispute.disputeId(), "ACCEPTED");
+    records.answerOffer(dispute.disputeId(), OfferStatus.ACCEPTED);
     return refund;
   }
 

@@ -2,7 +2,6 @@ package com.marketplace.disputes.dispute;
 
 import static com.marketplace.disputes.dispute.DisputeProcess.EVIDENCE_NOTE;
 
-import com.marketplace.disputes.kernel.Codes;
 import com.marketplace.disputes.kernel.Party;
 import com.marketplace.disputes.kernel.TaskAnswers;
 import com.marketplace.disputes.timeline.ActorRole;
@@ -36,6 +35,6 @@ public class ProvideEvidenceListener implements TaskListener {
     Party party = records.evidenceRequestedFrom(dispute.disputeId()).map(Party::valueOf)
         .orElse(dispute.roleOf(task.getAssignee()));
     timeline.record(TimelineEvent.by(dispute.disputeId(), dispute.party(party),
-        ActorRole.of(Codes.name(party)), EventKind.EVIDENCE_PROVIDED).detail(note));
+        ActorRole.of(party), EventKind.EVIDENCE_PROVIDED).detail(note));
   }
 }

@@ -51,7 +51,7 @@ public class ReviewSellerResponseListener implements TaskListener {
       facts.keep(task, dispute, OFFER_RESOLUTION, offer.get().resolution());
       facts.keep(task, dispute, OFFER_AMOUNT, Money.format(offer.get().amount()));
     } else {
-      records.answerOffer(dispute.disputeId(), "DECLINED");
+      records.answerOffer(dispute.disputeId(), OfferStatus.DECLINED);
     }
     timeline.record(TimelineEvent.by(dispute.disputeId(), dispute.buyerId(), ActorRole.BUYER,
         EventKind.buyerDecided(decision.name())));

@@ -26,6 +26,6 @@ public class ReviseClaimDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     claimChanges.apply(execution, EventKind.CLAIM_REVISED);
-    records.answerOffer(facts.of(execution).disputeId(), "DECLINED");
+    records.answerOffer(facts.of(execution).disputeId(), OfferStatus.DECLINED);
   }
 }

@@ -35,15 +35,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskDeadlineListener implements TaskListener {
 
-  /** What each task means for the dispute: its status and who is to act. */
-  private static final Map<String, String[]> STEPS = Map.of(
-      RESPOND_TO_DISPUTE, new String[] {"AWAITING_SELLER", "SELLER"},
-      REVIEW_SELLER_RESPONSE, new String[] {"AWAITING_BUYER", "BUYER"},
-      DECIDE_DISPUTE, new String[] {"IN_MEDIATION", "PLATFORM"},
-      PROVIDE_EVIDENCE, new String[] {"EVIDENCE_REQUESTED", null},
-      ReturnAndRefundProcess.SHIP_RETURN, new String[] {"RETURN_PENDING", "BUYER"},
-      ReturnAndRefundProcess.CONFIRM_RETURN_RECEIVED, new String[] {"RETURN_IN_TRANSIT", "SELLER"},
-      AppealProcess.REVIEW_APPEAL, new String[] {"IN_APPEAL", "PLATFORM"});
+  /** What a task means for the dispute: its status and who is to act (null: asked for). */
+  private record Step(DisputeStatus status, String awaiting) {}
+
+  private static final Map<String, Step> STEPS = Map.of(
+      RESPOND_TO_DISPUTE, new Step(DisputeStatus.AWAITING_SELLER, "SELLER"),
+      REVIEW_SELLER_RESPONSE, new Step(DisputeStatus.AWAITING_BUYER, "BUYER"),
+      DECIDE_DISPUTE, new Step(DisputeStatus.IN_MEDIATION, "PLATFORM"),
+      PROVIDE_EVIDENCE, new Step(DisputeStatus.EVIDENCE_REQUESTED, null),
+      ReturnAndRefundProcess.SHIP_RETURN, new Step(DisputeStatus.RETURN_PENDING, "BUYER"),
+      ReturnAndRefundProcess.CONFIRM_RETURN_RECEIVED,
+      new Step(DisputeStatus.RETURN_IN_TRANSIT, "SELLER"),
+      AppealProcess.REVIEW_APPEAL, new Step(DisputeStatus.IN_APPEAL, "PLATFORM"));
 
   /** The variables a task is completed with, cleared when a new round of it opens. */
   private static final Map<String, List<String>> ANSWERS = Map.of(
@@ -66,13 +69,13 @@ public class TaskDeadlineListener implements TaskListener {
     String key = task.getTaskDefinitionKey();
     ANSWERS.getOrDefault(key, List.of()).forEach(task.getExecution()::removeVariable);
     Instant deadline = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-    String[] step = STEPS.get(key);
+    Step step = STEPS.get(key);
     String disputeId = step == null ? null
         : facts.find(task).map(DisputeFacts.Case::disputeId).orElse(null);
     if (disputeId != null) {
-      String party = step[1] != null ? step[1]
+      String party = step.awaiting() != null ? step.awaiting()
           : records.evidenceRequestedFrom(disputeId).orElse(null);
-      records.awaiting(disputeId, step[0], party, deadline);
+      records.awaiting(disputeId, step.status(), party, deadline);
     }
   }
 }

@@ -5,6 +5,7 @@ import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.kernel.AppClock;
 import com.marketplace.disputes.kernel.InvalidRequestException;
+import com.marketplace.disputes.kernel.Party;
 import com.marketplace.disputes.kernel.Requester;
 import com.marketplace.disputes.timeline.ActorRole;
 import com.marketplace.disputes.timeline.EventKind;
@@ -157,9 +158,9 @@ public class EvidenceService {
     }
     List<Evidence> attached = new ArrayList<>();
     for (Evidence evidence : staged) {
-      String role = roleOf(dispute, evidence.uploadedBy());
-      if (store.attach(evidence.evidenceId(), disputeId, role)) {
-        timeline.record(TimelineEvent.by(disputeId, evidence.uploadedBy(), ActorRole.of(role),
+      ActorRole role = roleOf(dispute, evidence.uploadedBy());
+      if (store.attach(evidence.evidenceId(), disputeId, role.name())) {
+        timeline.record(TimelineEvent.by(disputeId, evidence.uploadedBy(), role,
             EventKind.EVIDENCE_ADDED).detail(evidence.fileName()));
         attached.add(evidence);
       }
@@ -206,11 +207,9 @@ public class EvidenceService {
     return Requester.isPartyOrStaff(caller, dispute.buyerId(), dispute.sellerId());
   }
 
-  private static String roleOf(DisputeRecord dispute, String userId) {
-    if (userId.equals(dispute.buyerId())) {
-      return "BUYER";
-    }
-    return userId.equals(dispute.sellerId()) ? "SELLER" : "PLATFORM";
+  private static ActorRole roleOf(DisputeRecord dispute, String userId) {
+    Party party = Party.of(userId, dispute.buyerId(), dispute.sellerId());
+    return party == null ? ActorRole.PLATFORM : ActorRole.of(party);
   }
 
   /** The name as people gave it, without folders or control characters, at most 255 long. */

@@ -5,18 +5,12 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +19,11 @@ import org.springframework.stereotype.Component;
  *
  * <p>READ on the runtime instance lasts while it runs (the engine deletes it with the instance);
  * READ on the historic instance keeps the closed dispute visible to its parties (the engine runs
- * with {@code enableHistoricInstancePermissions}) and carries the root instance id so history
- * cleanup removes it together with the instance's history. Their tasks need nothing from here:
- * the engine grants an assignee READ and UPDATE on the task it is assigned.
+ * with {@code enableHistoricInstancePermissions}). Which root instance that grant belongs to, so
+ * that history cleanup removes it with the instance's history, the engine sets itself on saving
+ * it, from the instance's stored history; a grant saved in the transaction that starts the
+ * instance finds none yet and keeps no root. Their tasks need nothing from here: the engine
+ * grants an assignee READ and UPDATE on the task it is assigned.
  *
  * <p>Meant to be called from delegates and listeners, where the engine does not check
  * authorizations for custom code; called from a request thread it needs a caller allowed to
@@ -37,11 +33,9 @@ import org.springframework.stereotype.Component;
 public class DisputeAccess {
 
   private final AuthorizationService authorizationService;
-  private final RuntimeService runtimeService;
 
-  public DisputeAccess(AuthorizationService authorizationService, RuntimeService runtimeService) {
+  public DisputeAccess(AuthorizationService authorizationService) {
     this.authorizationService = authorizationService;
-    this.runtimeService = runtimeService;
   }
 
   /**
@@ -60,17 +54,16 @@ public class DisputeAccess {
     if (parties.isEmpty()) {
       return;
     }
-    String rootProcessInstanceId = rootOf(processInstanceId);
     for (String userId : parties) {
-      grant(userId, Resources.PROCESS_INSTANCE, processInstanceId, null,
+      grant(userId, Resources.PROCESS_INSTANCE, processInstanceId,
           ProcessInstancePermissions.READ);
-      grant(userId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, rootProcessInstanceId,
+      grant(userId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
           HistoricProcessInstancePermissions.READ);
     }
   }
 
   private void grant(String userId, Resource resource, String resourceId,
-      String rootProcessInstanceId, Permission permission) {
+      Permission permission) {
     Authorization existing = authorizationService.createAuthorizationQuery()
         .authorizationType(AUTH_TYPE_GRANT)
         .userIdIn(userId)
@@ -87,31 +80,6 @@ public class DisputeAccess {
     authorization.setResource(resource);
     authorization.setResourceId(resourceId);
     authorization.addPermission(permission);
-    if (rootProcessInstanceId != null) {
-      ((AuthorizationEntity) authorization).setRootProcessInstanceId(rootProcessInstanceId);
-    }
     authorizationService.saveAuthorization(authorization);
-  }
-
-  /**
-   * The root instance, also for an instance started in the current, not yet flushed transaction:
-   * inside a command (a delegate) the execution is looked up through the command context's cache.
-   */
-  private String rootOf(String processInstanceId) {
-    CommandContext commandContext = Context.getCommandContext();
-    if (commandContext != null) {
-      ExecutionEntity execution =
-          commandContext.getExecutionManager().findExecutionById(processInstanceId);
-      if (execution != null) {
-        return execution.getRootProcessInstanceId();
-      }
-    }
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-        .processInstanceId(processInstanceId)
-        .singleResult();
-    if (instance == null) {
-      throw new IllegalArgumentException("No running process instance " + processInstanceId);
-    }
-    return instance.getRootProcessInstanceId();
   }
 }

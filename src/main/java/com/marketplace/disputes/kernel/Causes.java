@@ -14,4 +14,14 @@ public final class Causes {
     }
     return null;
   }
+
+  /** The exception and its causes on one line, for a log or a status column. */
+  public static String describe(Throwable error) {
+    StringBuilder text = new StringBuilder(error.toString());
+    for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause();
+        cause = cause.getCause()) {
+      text.append(" <- ").append(cause);
+    }
+    return text.toString();
+  }
 }

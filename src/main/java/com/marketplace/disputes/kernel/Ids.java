@@ -1,6 +1,7 @@
 package com.marketplace.disputes.kernel;
 
 import java.security.SecureRandom;
+import java.util.Random;
 
 /** Readable, unguessable ids: a prefix and eight characters without look-alikes (no 0/O, 1/I). */
 public final class Ids {
@@ -11,9 +12,14 @@ public final class Ids {
   private Ids() {}
 
   public static String next(String prefix) {
+    return next(prefix, RANDOM);
+  }
+
+  /** An id drawn from {@code random}: a seeded one draws the same ids again (demo history). */
+  public static String next(String prefix, Random random) {
     StringBuilder id = new StringBuilder(prefix).append('-');
     for (int i = 0; i < 8; i++) {
-      id.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+      id.append(ALPHABET[random.nextInt(ALPHABET.length)]);
     }
     return id.toString();
   }

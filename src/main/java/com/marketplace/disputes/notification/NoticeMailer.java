@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.mail.MailAuthenticationException;
@@ -29,13 +30,13 @@ import org.springframework.stereotype.Component;
  * Hands a written notice to the SMTP server, as one multipart/alternative mail (plain text and
  * HTML). Failures propagate as {@link org.springframework.mail.MailException}.
  *
- * <p>Each sending thread (a job executor thread) keeps its SMTP connection for its next notice,
+ * <p>Each sending thread (a dispatcher thread) keeps its SMTP connection for its next notice,
  * for {@code disputes.notices.smtp-keep-alive} after the last mail and up to
  * {@value #MAILS_PER_CONNECTION} mails: opening a connection (TCP, greeting, EHLO, and TLS and
  * login where configured) costs more round trips than the mail itself, and a backlog of notice
- * jobs sends mail after mail on the same thread. When a kept connection fails, the mail is tried
- * once on a new one; when that fails too, the error propagates as before and the engine retries
- * the job. The outbox decides what was sent either way.
+ * notices sends mail after mail on the same thread. When a kept connection fails, the mail is tried
+ * once on a new one; when that fails too, the error propagates and the dispatcher tries the notice
+ * again later. The outbox decides what was sent either way.
  */
 @Component
 class NoticeMailer {
@@ -92,12 +93,19 @@ class NoticeMailer {
     }
   }
 
-  void send(Recipient recipient, RenderedNotice notice, String idempotencyKey) {
+  /** Sends a notice the outbox holds, under the Message-ID it was given when it was written. */
+  void send(NoticeQueue.Due due) {
+    send(due.address(), due.recipientName(), due.locale(), due.mail(), due.key(),
+        due.messageId());
+  }
+
+  private void send(String address, String name, Locale locale, RenderedNotice notice,
+      String idempotencyKey, String messageId) {
     MimeMessage message = mailSender.createMimeMessage();
     try {
       MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
       helper.setFrom(new InternetAddress(properties.from(), true));
-      helper.setTo(new InternetAddress(recipient.email(), recipient.name(), "UTF-8"));
+      helper.setTo(new InternetAddress(address, name, "UTF-8"));
       helper.setSubject(notice.subject());
       MimeBodyPart text = new MimeBodyPart();
       text.setText(notice.text(), "UTF-8", "plain");
@@ -105,9 +113,9 @@ class NoticeMailer {
       html.setText(notice.html(), "UTF-8", "html");
       MimeMultipart alternative = new MimeMultipart("alternative", text, html);
       message.setContent(alternative);
-      message.setHeader("Message-ID", messageIdFor(idempotencyKey));
+      message.setHeader("Message-ID", messageId);
       message.setHeader(KEY_HEADER, idempotencyKey);
-      message.setHeader("Content-Language", recipient.locale().toLanguageTag());
+      message.setHeader("Content-Language", locale.toLanguageTag());
       // RFC 3834: keeps out-of-office replies away from an address nobody reads.
       message.setHeader("Auto-Submitted", "auto-generated");
     } catch (MessagingException | UnsupportedEncodingException e) {

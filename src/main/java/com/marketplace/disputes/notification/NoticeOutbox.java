@@ -1,78 +1,68 @@
 package com.marketplace.disputes.notification;
 
+import com.marketplace.disputes.kernel.AppClock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The table {@code notice_outbox}: which notice went to whom, keyed by its idempotency key.
+ * The table {@code notice_outbox}: every notice to every recipient, written by the step that
+ * causes it and sent by the {@link NoticeDispatcher}.
  *
- * <p>Every write commits on its own ({@code REQUIRES_NEW}), not with the engine's transaction: a
- * mail the server accepted stays marked SENT even when the job that sent it rolls back later, so
- * the retried job does not send it again.
+ * <p>{@link #record} joins the caller's transaction, which is the engine's when a send task runs:
+ * a step that rolls back leaves no notice, a step that commits leaves one. Sending is the
+ * dispatcher's business ({@link NoticeQueue}); this class also answers the outbox viewer and the
+ * operator's retry and drop.
  */
 @Component
 public class NoticeOutbox {
 
-  /** Where a notice stands. */
-  public enum Status { PENDING, FAILED, SENT, UNDELIVERABLE }
+  /**
+   * Where a notice stands. PENDING and FAILED are due at their next attempt; GAVE_UP waits for an
+   * operator; SENT, UNDELIVERABLE (no address) and DROPPED are final.
+   */
+  public enum Status {
+    PENDING, FAILED, GAVE_UP, SENT, UNDELIVERABLE, DROPPED;
 
-  /** One notice to one recipient. */
+    /** Whether the dispatcher still sends it by itself. */
+    boolean due() {
+      return this == PENDING || this == FAILED;
+    }
+  }
+
+  /** One notice to one recipient, as the step writes it. */
   record Entry(String key, String businessKey, String disputeId, Notice notice,
-      String recipientId, RecipientRole role, String address, String locale,
-      String processInstanceId, String activityId, String occurrence, String messageId,
-      String subject) {}
+      String recipientId, RecipientRole role, String recipientName, String address, String locale,
+      String processInstanceId, String activityId, String occurrence, String messageId) {}
 
   /** A row as the outbox viewer shows it. */
   public record Row(String key, String businessKey, String notice, String recipientId,
       String recipientRole, String address, String locale, String messageId, String subject,
-      Status status, int attempts, String lastError, Instant createdAt, Instant sentAt) {}
+      Status status, int attempts, String lastError, Instant createdAt, Instant sentAt,
+      Instant nextAttemptAt) {}
 
-  private static final int MAX_ERROR_LENGTH = 1000;
+  static final int MAX_ERROR_LENGTH = 1000;
 
   private final JdbcTemplate jdbc;
-  private final TransactionTemplate ownTransaction;
 
-  NoticeOutbox(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+  NoticeOutbox(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    this.ownTransaction = new TransactionTemplate(transactionManager);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** Records the notice as PENDING unless it is known already; returns its status either way. */
-  Status claim(Entry entry) {
-    return insertIfAbsent(entry, Status.PENDING, null);
+  /** Writes the notice, due now, in the caller's transaction. */
+  void record(Entry entry, RenderedNotice mail) {
+    insert(entry, mail, Status.PENDING, null);
   }
 
-  /** Records that the notice cannot be delivered because the recipient has no address. */
-  Status recordUndeliverable(Entry entry, String reason) {
-    return insertIfAbsent(entry, Status.UNDELIVERABLE, reason);
-  }
-
-  void markSent(String key) {
-    ownTransaction.executeWithoutResult(tx -> jdbc.update(
-        "update notice_outbox set status = ?, attempts = attempts + 1, last_error = null,"
-            + " last_attempt_at = ?, sent_at = ? where idempotency_key = ?",
-        Status.SENT.name(), now(), now(), key));
-  }
-
-  void markFailed(String key, String error) {
-    String message = error == null ? "unknown error" : error;
-    String trimmed = message.length() > MAX_ERROR_LENGTH
-        ? message.substring(0, MAX_ERROR_LENGTH) : message;
-    ownTransaction.executeWithoutResult(tx -> jdbc.update(
-        "update notice_outbox set status = ?, attempts = attempts + 1, last_error = ?,"
-            + " last_attempt_at = ? where idempotency_key = ? and status <> ?",
-        Status.FAILED.name(), trimmed, now(), key, Status.SENT.name()));
+  /** Writes that the notice cannot be delivered because the recipient has no address. */
+  void recordUndeliverable(Entry entry, String reason) {
+    insert(entry, null, Status.UNDELIVERABLE, reason);
   }
 
   /** The newest rows first. */
@@ -89,32 +79,59 @@ public class NoticeOutbox {
         NoticeOutbox::row, businessKey);
   }
 
-  private Status insertIfAbsent(Entry entry, Status status, String error) {
-    try {
-      return ownTransaction.execute(tx -> {
-        Status existing = statusOf(entry.key());
-        if (existing != null) {
-          return existing;
-        }
-        jdbc.update("insert into notice_outbox (idempotency_key, business_key, dispute_id, notice,"
-                + " recipient_id, recipient_role, recipient_address, locale, process_instance_id,"
-                + " activity_id, occurrence, message_id, subject, status, attempts, last_error,"
-                + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-            entry.key(), entry.businessKey(), entry.disputeId(), entry.notice().name(),
-            entry.recipientId(), entry.role().name(), entry.address(), entry.locale(),
-            entry.processInstanceId(), entry.activityId(), entry.occurrence(), entry.messageId(),
-            entry.subject(), status.name(), error, now());
-        return status;
-      });
-    } catch (DuplicateKeyException concurrentInsert) {
-      return ownTransaction.execute(tx -> statusOf(entry.key()));
-    }
+  public Optional<Row> find(String key) {
+    return jdbc.query("select * from notice_outbox where idempotency_key = ?", NoticeOutbox::row,
+        key).stream().findFirst();
   }
 
-  private Status statusOf(String key) {
-    List<String> statuses = jdbc.queryForList(
-        "select status from notice_outbox where idempotency_key = ?", String.class, key);
-    return statuses.isEmpty() ? null : Status.valueOf(statuses.get(0));
+  /**
+   * An operator's retry: a notice that failed, gave up or was dropped is due again now, its
+   * attempts kept for the record. Returns false when there is no such notice to retry.
+   */
+  public boolean retry(String key) {
+    return jdbc.update("update notice_outbox set status = ?, next_attempt_at = ?,"
+            + " lease_owner = null, lease_until = null"
+            + " where idempotency_key = ? and status in (?, ?, ?)",
+        Status.PENDING.name(), offset(AppClock.now()), key,
+        Status.FAILED.name(), Status.GAVE_UP.name(), Status.DROPPED.name()) == 1;
+  }
+
+  /** An operator's drop: a notice not yet sent is never sent. */
+  public boolean drop(String key, String reason) {
+    return jdbc.update("update notice_outbox set status = ?, last_error = ?,"
+            + " lease_owner = null, lease_until = null"
+            + " where idempotency_key = ? and status in (?, ?, ?)",
+        Status.DROPPED.name(), trim(reason), key,
+        Status.PENDING.name(), Status.FAILED.name(), Status.GAVE_UP.name()) == 1;
+  }
+
+  private void insert(Entry entry, RenderedNotice mail, Status status, String error) {
+    OffsetDateTime now = offset(AppClock.now());
+    jdbc.update("insert into notice_outbox (idempotency_key, business_key, dispute_id, notice,"
+            + " recipient_id, recipient_role, recipient_name, recipient_address, locale,"
+            + " process_instance_id, activity_id, occurrence, message_id, subject, body_text,"
+            + " body_html, status, attempts, last_error, created_at, next_attempt_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+        entry.key(), entry.businessKey(), entry.disputeId(), entry.notice().name(),
+        entry.recipientId(), entry.role().name(), entry.recipientName(), entry.address(),
+        entry.locale(), entry.processInstanceId(), entry.activityId(), entry.occurrence(),
+        entry.messageId(), mail == null ? null : mail.subject(),
+        mail == null ? null : mail.text(), mail == null ? null : mail.html(),
+        status.name(), error, now, status.due() ? now : null);
+  }
+
+  static String trim(String error) {
+    String message = error == null ? "unknown error" : error;
+    return message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) : message;
+  }
+
+  static OffsetDateTime offset(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
   }
 
   private static Row row(ResultSet rs, int rowNum) throws SQLException {
@@ -132,15 +149,7 @@ public class NoticeOutbox {
         rs.getInt("attempts"),
         rs.getString("last_error"),
         instant(rs, "created_at"),
-        instant(rs, "sent_at"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
-
-  private static OffsetDateTime now() {
-    return OffsetDateTime.now(ZoneOffset.UTC);
+        instant(rs, "sent_at"),
+        instant(rs, "next_attempt_at"));
   }
 }

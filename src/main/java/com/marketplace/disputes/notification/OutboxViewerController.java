@@ -15,18 +15,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The outbox viewer for administrators: every notice in the outbox with its status, and the mails
- * the embedded SMTP server received, each with a preview of its HTML part.
+ * The outbox viewer for administrators: every notice in the outbox with its status, the next
+ * attempt of one that failed, retry and drop for the operator, and the mails the embedded SMTP
+ * server received, each with a preview of its HTML part.
  */
 @Controller
 @RequestMapping(OutboxViewerController.PATH)
@@ -35,12 +41,17 @@ class OutboxViewerController {
   static final String PATH = "/outbox";
   private static final int ROWS = 500;
 
+  static final String REQUESTED_BY = "X-Requested-By";
+
   private final NoticeOutbox outbox;
   private final ObjectProvider<EmbeddedMailbox> embeddedSmtpServer;
+  private final IdentityService identityService;
 
-  OutboxViewerController(NoticeOutbox outbox, ObjectProvider<EmbeddedMailbox> embeddedSmtpServer) {
+  OutboxViewerController(NoticeOutbox outbox, ObjectProvider<EmbeddedMailbox> embeddedSmtpServer,
+      IdentityService identityService) {
     this.outbox = outbox;
     this.embeddedSmtpServer = embeddedSmtpServer;
+    this.identityService = identityService;
   }
 
   @GetMapping({"", "/"})
@@ -59,6 +70,39 @@ class OutboxViewerController {
     model.addAttribute("received", newestFirst);
     model.addAttribute("receivedByMessageId", receivedByMessageId);
     return "outbox/index";
+  }
+
+  /**
+   * An operator's retry: the notice is due again now. Refused without the header the viewer's
+   * page sends, which a form or link on another site cannot send.
+   */
+  @PostMapping("/notices/retry")
+  ResponseEntity<Void> retry(@RequestParam String key,
+      @RequestHeader(name = REQUESTED_BY, required = false) String requestedBy) {
+    requireViewerRequest(requestedBy);
+    return outbox.retry(key) ? ResponseEntity.noContent().build() : conflict(key);
+  }
+
+  /** An operator's drop: the notice is never sent. */
+  @PostMapping("/notices/drop")
+  ResponseEntity<Void> drop(@RequestParam String key,
+      @RequestHeader(name = REQUESTED_BY, required = false) String requestedBy) {
+    requireViewerRequest(requestedBy);
+    String operator = identityService.getCurrentAuthentication().getUserId();
+    return outbox.drop(key, "dropped by " + operator) ? ResponseEntity.noContent().build()
+        : conflict(key);
+  }
+
+  private static void requireViewerRequest(String requestedBy) {
+    if (requestedBy == null || requestedBy.isBlank()) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+          "Send the header " + REQUESTED_BY + " (the outbox viewer does)");
+    }
+  }
+
+  private ResponseEntity<Void> conflict(String key) {
+    throw new ResponseStatusException(outbox.find(key).isPresent() ? HttpStatus.CONFLICT
+        : HttpStatus.NOT_FOUND, "No notice " + key + " that can be changed so");
   }
 
   @GetMapping("/messages/{index}")

@@ -1,12 +1,12 @@
 package com.marketplace.disputes.refund;
 
+import com.marketplace.disputes.kernel.AppClock;
 import com.marketplace.disputes.orders.OrderRepository;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,7 +94,7 @@ public class RefundService {
     String key = disputeId + "/total=" + total.toPlainString();
     String currency = order.currency();
     String refundId = gateway.refund(key, order.orderId(), due, currency);
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = AppClock.now();
     LocalDate expectedBy = arrival.expectedBy(now);
     jdbc.sql("""
         insert into refund (refund_id, dispute_id, idempotency_key, amount, currency, requested_at,

@@ -191,8 +191,9 @@ public final class DisputeBenchmark {
       line("");
       line("| flavor | disputes | disputes/s | transactions/s | transactions/dispute "
           + "| SQL writes/dispute | SQL reads/dispute | calls retried | start p50/p95/p99 ms | complete task p50/p95/p99 ms "
-          + "| correlate p50/p95/p99 ms | fire timer p50/p95/p99 ms |");
-      line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+          + "| correlate p50/p95/p99 ms | fire timer p50/p95/p99 ms "
+          + "| notice sent after its step p50/p95/p99 ms |");
+      line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
       for (Flavor flavor : Flavor.values()) {
         List<Result> mine = results.stream().filter(r -> r.flavor() == flavor).toList();
         int disputes = mine.stream().mapToInt(Result::disputes).sum();

@@ -1,6 +1,9 @@
 package com.marketplace.disputes.benchmark;
 
 import com.marketplace.disputes.support.DisputeDriver;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -20,23 +23,30 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Full dispute lifecycles driven through the engine API by several client threads, as buyers,
  * sellers, mediators and the clock would drive them, while the job executor runs every
- * asynchronous step (notices by mail, refunds through the payment provider). The same driver runs
+ * asynchronous step (refunds through the payment provider) and the dispatcher sends the notices
+ * the steps wrote. The same driver runs
  * the baseline: bare processes with the same user tasks, message, timer and asynchronous jobs in
  * the same order, but no delegates, listeners, forms or domain tables.
  */
 final class Lifecycles {
 
   /** The engine API calls whose latency is reported. */
-  enum Call { START, COMPLETE_TASK, CORRELATE_MESSAGE, FIRE_TIMER }
+  /**
+   * What a client waits for. NOTICE_SENT is not a call: it is how long after its step a notice
+   * left for the SMTP server (outbox created_at to sent_at), ours only.
+   */
+  enum Call { START, COMPLETE_TASK, CORRELATE_MESSAGE, FIRE_TIMER, NOTICE_SENT }
 
   /** The three lifecycles of the mix, one after the other. */
   enum Path { AGREEMENT_AFTER_COUNTER_OFFER, SILENCE_ESCALATION_DECISION, RETURN_AND_REFUND }
@@ -114,40 +124,41 @@ final class Lifecycles {
   }
 
   /**
-   * The bare process of one lifecycle: a plain task with an asynchronous continuation wherever
-   * ours sends a notice or pays, a user task wherever ours waits for a person, the same boundary
+   * The bare process of one lifecycle: a plain task wherever ours writes a notice (in the step's
+   * transaction, as ours does), one with an asynchronous continuation wherever ours has one (the
+   * payment), a user task wherever ours waits for a person, the same boundary
    * message and timer.
    */
   static BpmnModelInstance baseline(Path path) {
     var process = Bpmn.createExecutableProcess(Flavor.BASELINE.processKey(path))
         .camundaHistoryTimeToLive(1).startEvent()
-        .manualTask("Opened").camundaAsyncBefore();
+        .manualTask("Opened");
     return switch (path) {
       case AGREEMENT_AFTER_COUNTER_OFFER -> process.userTask("RespondToDispute")
           .boundaryEvent("Modified").cancelActivity(false).message("BaselineModified")
-          .manualTask("ModifiedNotice").camundaAsyncBefore().endEvent("ModifiedDone")
+          .manualTask("ModifiedNotice").endEvent("ModifiedDone")
           .moveToActivity("RespondToDispute")
-          .manualTask("RespondedNotice").camundaAsyncBefore()
+          .manualTask("RespondedNotice")
           .userTask("ReviewSellerResponse")
           .manualTask("Refund").camundaAsyncBefore()
-          .manualTask("RefundNotice").camundaAsyncBefore()
-          .manualTask("ClosedNotice").camundaAsyncBefore().endEvent("Closed").done();
+          .manualTask("RefundNotice")
+          .manualTask("ClosedNotice").endEvent("Closed").done();
       case SILENCE_ESCALATION_DECISION -> process.userTask("RespondToDispute")
           .boundaryEvent("SellerResponseDeadline").timerWithDuration("P15D")
-          .manualTask("EscalationNotice").camundaAsyncBefore()
+          .manualTask("EscalationNotice")
           .userTask("DecideDispute")
-          .manualTask("DecisionNotice").camundaAsyncBefore()
+          .manualTask("DecisionNotice")
           .manualTask("Refund").camundaAsyncBefore()
-          .manualTask("RefundNotice").camundaAsyncBefore()
-          .manualTask("ClosedNotice").camundaAsyncBefore().endEvent("Closed")
+          .manualTask("RefundNotice")
+          .manualTask("ClosedNotice").endEvent("Closed")
           .moveToActivity("RespondToDispute").endEvent("Answered").done();
       case RETURN_AND_REFUND -> process.userTask("RespondToDispute")
-          .manualTask("ReturnNotice").camundaAsyncBefore()
+          .manualTask("ReturnNotice")
           .userTask("ShipReturn")
           .userTask("ConfirmReturnReceived")
           .manualTask("Refund").camundaAsyncBefore()
-          .manualTask("RefundNotice").camundaAsyncBefore()
-          .manualTask("ClosedNotice").camundaAsyncBefore().endEvent("Closed").done();
+          .manualTask("RefundNotice")
+          .manualTask("ClosedNotice").endEvent("Closed").done();
     };
   }
 
@@ -197,6 +208,7 @@ final class Lifecycles {
     long writesBefore = sql.writes();
     long readsBefore = sql.reads();
     signals.listen(true);
+    OffsetDateTime roundStart = OffsetDateTime.now(ZoneOffset.UTC);
     long start = System.nanoTime();
     try {
       inParallel(threads, count, () -> new Client(flavor, latencies, retries),
@@ -205,9 +217,35 @@ final class Lifecycles {
     } finally {
       signals.listen(false);
     }
+    if (flavor == Flavor.DISPUTES) {
+      // A lifecycle is done when its notices have left too: the dispatcher sends them after the
+      // steps, so the round waits for the outbox to be empty and counts that time.
+      latencies.get(Call.NOTICE_SENT).addAll(awaitNoticesSent(roundStart));
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     return new Result(flavor, count, seconds, sql.commits() - commitsBefore,
         sql.writes() - writesBefore, sql.reads() - readsBefore, latencies, retries.get());
+  }
+
+  /**
+   * Waits until no notice is left to send; returns, for each notice written since
+   * {@code since}, how long after its step it was sent, in nanoseconds.
+   */
+  private List<Long> awaitNoticesSent(OffsetDateTime since) throws InterruptedException {
+    JdbcTemplate jdbc = new JdbcTemplate(((ProcessEngineConfigurationImpl)
+        engine.getProcessEngineConfiguration()).getDataSource());
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (jdbc.queryForObject("select count(*) from notice_outbox"
+        + " where status in ('PENDING', 'FAILED')", Long.class) > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("notices still unsent after 10 minutes");
+      }
+      Thread.sleep(50);
+    }
+    return jdbc.query("select created_at, sent_at from notice_outbox"
+            + " where created_at >= ? and sent_at is not null",
+        (rs, i) -> Duration.between(rs.getObject(1, OffsetDateTime.class),
+            rs.getObject(2, OffsetDateTime.class)).toNanos(), since);
   }
 
   /** One client thread: runs one lifecycle at a time, waiting for the engine like a person. */

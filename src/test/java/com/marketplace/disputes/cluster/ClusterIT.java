@@ -73,7 +73,7 @@ class ClusterIT {
         .property("camunda.bpm.job-execution.wait-time-in-millis", 1000)
         .property("camunda.bpm.job-execution.max-wait", 2000)
         // A notice that failed while the database was away is tried again soon.
-        .property("disputes.policy.notice-retry-cycle", "R5/PT2S");
+        .property("disputes.notices.dispatch.first-retry", "PT2S");
   }
 
   @AfterAll

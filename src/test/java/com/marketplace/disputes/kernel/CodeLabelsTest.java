@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketplace.disputes.appeal.AppealDecision;
 import com.marketplace.disputes.appeal.AppealRefusal;
+import com.marketplace.disputes.appeal.AppealStatus;
+import com.marketplace.disputes.contact.ContactStatus;
 import com.marketplace.disputes.dispute.BuyerDecision;
 import com.marketplace.disputes.dispute.ClosureReason;
+import com.marketplace.disputes.dispute.DisputeStatus;
 import com.marketplace.disputes.dispute.EscalationReason;
 import com.marketplace.disputes.dispute.IneligibilityReason;
+import com.marketplace.disputes.dispute.OfferStatus;
 import com.marketplace.disputes.dispute.PlatformDecision;
 import com.marketplace.disputes.dispute.ProblemDetail;
 import com.marketplace.disputes.dispute.Reason;
@@ -32,7 +36,8 @@ class CodeLabelsTest {
   static final List<Class<? extends Enum<?>>> CODES = List.of(Party.class, Reason.class,
       ProblemDetail.class, Resolution.class, SellerResponse.class, BuyerDecision.class,
       EscalationReason.class, PlatformDecision.class, ClosureReason.class,
-      IneligibilityReason.class, AppealDecision.class, AppealRefusal.class);
+      IneligibilityReason.class, AppealDecision.class, AppealRefusal.class, DisputeStatus.class,
+      OfferStatus.class, ContactStatus.class, AppealStatus.class);
 
   @ParameterizedTest
   @ValueSource(strings = {"i18n/labels.properties", "i18n/labels_de.properties"})

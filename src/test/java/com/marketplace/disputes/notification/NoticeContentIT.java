@@ -301,6 +301,7 @@ class NoticeContentIT extends NoticeIntegrationTest {
     Job reminder = managementService.createJobQuery().processInstanceId(processInstanceId)
         .activityId("SendSellerReminder").singleResult();
     managementService.executeJob(reminder.getId());
+    dispatcher.sendDue();
 
     List<ReceivedMail> mails = receivedFor(disputeId);
     assertThat(mails).hasSize(1);

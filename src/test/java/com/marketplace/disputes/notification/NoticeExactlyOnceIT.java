@@ -11,27 +11,30 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 
 /**
- * A notice goes out once per occurrence whatever happens around it: jobs rolled back after the
- * mail went out, SMTP outages, a server that never answers, retries running out.
+ * A notice goes out once per occurrence whatever happens around it: a step rolled back after it
+ * wrote the notice, SMTP outages of an hour, a server that never answers, attempts running out.
+ * Several senders at once and a sender that dies: {@link NoticeDispatchTest}.
  */
 class NoticeExactlyOnceIT extends NoticeIntegrationTest {
 
   @Test
-  void jobRolledBackAfterTheMailWentOutDoesNotMailAgainOnRetry() {
+  void stepRolledBackAfterWritingTheNoticeLeavesNoNoticeAndItsRetryWritesItOnce() {
     String disputeId = newDispute();
     String processInstanceId = startEscalatedNotice(disputeId);
     hook.failNextTimes(1);
 
     assertThatThrownBy(() -> runNoticeJob(processInstanceId))
         .hasMessageContaining("step after the notice failed");
-    assertThat(receivedFor(disputeId)).hasSize(2);
+    assertThat(outbox.forBusinessKey(disputeId)).isEmpty();
+    assertThat(dispatcher.sendDue()).isZero();
     assertThat(noticeJob(processInstanceId).getRetries()).isEqualTo(9);
 
     runNoticeJob(processInstanceId);
@@ -61,60 +64,71 @@ class NoticeExactlyOnceIT extends NoticeIntegrationTest {
   }
 
   @Test
-  void outageKeepsTheNoticeUntilTheServerIsBackThenSendsItOnce() {
+  void anHourWithoutTheMailServerLosesNothingAndSendsEachNoticeOnce() {
     String disputeId = newDispute();
     String processInstanceId = startEscalatedNotice(disputeId);
     smtp.stop();
 
-    assertThatThrownBy(() -> runNoticeJob(processInstanceId))
-        .hasStackTraceContaining("Connection refused");
-    assertThat(outbox.forBusinessKey(disputeId)).extracting(Row::status)
-        .containsExactly(Status.FAILED);
-    assertThat(noticeJob(processInstanceId)).isNotNull();
+    runNoticeJob(processInstanceId);
+    assertThat(waitingInTask(processInstanceId)).as("the process does not wait for the mail")
+        .isTrue();
+    Instant outageEnds = NOW.plus(Duration.ofHours(1));
+    while (ClockUtil.getCurrentTime().toInstant().isBefore(outageEnds)) {
+      advanceClock(Duration.ofMinutes(1));
+      assertThat(dispatcher.sendDue()).isZero();
+    }
+    List<Row> during = outbox.forBusinessKey(disputeId);
+    assertThat(during).extracting(Row::status).containsOnly(Status.FAILED);
+    // Backing off: 30 s, 1, 2, 4, 8 min, then every 10 min; not once a minute.
+    assertThat(during).extracting(Row::attempts).allSatisfy(attempts ->
+        assertThat(attempts).isBetween(5, MAX_ATTEMPTS - 1));
 
     smtp = startSmtp();
-    runNoticeJob(processInstanceId);
+    advanceClock(Duration.ofMinutes(10));
+    dispatcher.sendDue();
 
     assertThat(receivedFor(disputeId)).extracting(mail -> mail.to().get(0))
         .containsExactlyInAnyOrder("bea.buyer@example.test", "sven.seller@example.test");
     assertThat(outbox.forBusinessKey(disputeId)).extracting(Row::status)
         .containsOnly(Status.SENT);
-    assertThat(waitingInTask(processInstanceId)).isTrue();
+    advanceClock(Duration.ofHours(1));
+    assertThat(dispatcher.sendDue()).isZero();
+    assertThat(receivedFor(disputeId)).hasSize(2);
   }
 
   @Test
-  void exhaustedRetriesRaiseAnIncidentAndNewRetriesSendTheNotice() {
+  void aNoticeThatKeepsFailingWaitsForAnOperatorAndIsCountedUntilRetried() {
     String disputeId = newDispute();
-    String processInstanceId = startEscalatedNotice(disputeId);
+    String processInstanceId = startNotice(disputeId, Notice.DISPUTE_OPENED, "SELLER",
+        disputeVariables(disputeId));
     smtp.stop();
-    String jobId = noticeJob(processInstanceId).getId();
+    runNoticeJob(processInstanceId);
+    String key = outbox.forBusinessKey(disputeId).get(0).key();
 
-    // The notice retry cycle R10/PT5M: ten attempts, five minutes apart.
-    assertThatThrownBy(() -> managementService.executeJob(jobId)).isNotNull();
-    Job afterFirstFailure = managementService.createJobQuery().jobId(jobId).singleResult();
-    assertThat(afterFirstFailure.getRetries()).isEqualTo(9);
-    assertThat(afterFirstFailure.getDuedate().toInstant()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
-    for (int attempt = 2; attempt <= 10; attempt++) {
-      assertThatThrownBy(() -> managementService.executeJob(jobId)).isNotNull();
+    for (int attempt = 2; attempt <= MAX_ATTEMPTS + 2; attempt++) {
+      advanceClock(Duration.ofMinutes(10));
+      dispatcher.sendDue();
     }
-    assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count())
-        .isEqualTo(1);
+
+    Row gaveUp = outbox.find(key).orElseThrow();
+    assertThat(gaveUp.status()).isEqualTo(Status.GAVE_UP);
+    assertThat(gaveUp.attempts()).isEqualTo(MAX_ATTEMPTS);
+    assertThat(gaveUp.lastError()).contains("Connection refused");
+    assertThat(queue.backlog(ClockUtil.getCurrentTime().toInstant()).gaveUp()).isEqualTo(1);
 
     smtp = startSmtp();
-    managementService.setJobRetries(jobId, 1);
-    managementService.executeJob(jobId);
+    advanceClock(Duration.ofHours(1));
+    assertThat(dispatcher.sendDue()).as("given up: not tried by itself").isZero();
+    assertThat(outbox.retry(key)).isTrue();
+    assertThat(dispatcher.sendDue()).isEqualTo(1);
 
-    assertThat(receivedFor(disputeId)).hasSize(2);
-    assertThat(runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count())
-        .isZero();
-    // The buyer's mail failed ten times; the seller's, next in line, was first tried now.
-    assertThat(outbox.forBusinessKey(disputeId))
-        .extracting(Row::recipientId, Row::status, Row::attempts)
-        .containsExactlyInAnyOrder(tuple(BUYER, Status.SENT, 11), tuple(SELLER, Status.SENT, 1));
+    assertThat(receivedFor(disputeId)).hasSize(1);
+    assertThat(outbox.find(key).orElseThrow())
+        .extracting(Row::status, Row::attempts).containsExactly(Status.SENT, MAX_ATTEMPTS + 1);
   }
 
   @Test
-  void silentServerTimesOutWithinTheConfiguredLimitAndTheRetrySendsOnce() throws Exception {
+  void silentServerTimesOutWithinTheConfiguredLimitAndTheNextAttemptSendsOnce() throws Exception {
     String disputeId = newDispute();
     String processInstanceId = startNotice(disputeId, Notice.DISPUTE_OPENED, "SELLER",
         disputeVariables(disputeId));
@@ -122,19 +136,22 @@ class NoticeExactlyOnceIT extends NoticeIntegrationTest {
 
     try (SilentServer silent = new SilentServer(SMTP_PORT)) {
       long started = System.nanoTime();
-      assertThatThrownBy(() -> runNoticeJob(processInstanceId))
-          .hasStackTraceContaining("Read timed out");
+      runNoticeJob(processInstanceId);
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 
       assertThat(silent.connections()).isNotEmpty();
       assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(SMTP_TIMEOUT_MILLIS - 100))
           .isLessThan(Duration.ofMillis(SMTP_TIMEOUT_MILLIS + 3000));
     }
-    assertThat(outbox.forBusinessKey(disputeId)).extracting(Row::status)
-        .containsExactly(Status.FAILED);
+    assertThat(outbox.forBusinessKey(disputeId)).extracting(Row::status, Row::lastError)
+        .singleElement().satisfies(row -> {
+          assertThat(row.toList().get(0)).isEqualTo(Status.FAILED);
+          assertThat((String) row.toList().get(1)).contains("Read timed out");
+        });
 
     smtp = startSmtp();
-    runNoticeJob(processInstanceId);
+    advanceClock(Duration.ofMinutes(1));
+    dispatcher.sendDue();
 
     assertThat(receivedFor(disputeId)).hasSize(1);
     assertThat(outbox.forBusinessKey(disputeId)).extracting(Row::status)

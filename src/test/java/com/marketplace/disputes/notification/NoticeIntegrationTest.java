@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,19 +37,23 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The application with a real SMTP server (GreenMail) on a fixed free loopback port that
  * {@code spring.mail.host/port} point at, the test model deployed, and test users and orders.
- * The SMTP timeouts are short here so that the silent-server test is quick.
+ * The SMTP timeouts are short here so that the silent-server test is quick. As jobs, the
+ * dispatcher's sending is run by the tests themselves ({@link NoticeDispatcher#sendDue}).
  */
 @SpringBootTest(properties = {
     "spring.mail.host=127.0.0.1",
     "spring.mail.properties.mail.smtp.connectiontimeout=1500",
     "spring.mail.properties.mail.smtp.timeout=1500",
-    "spring.mail.properties.mail.smtp.writetimeout=1500"})
+    "spring.mail.properties.mail.smtp.writetimeout=1500",
+    "disputes.notices.dispatch.max-attempts=" + NoticeIntegrationTest.MAX_ATTEMPTS})
 @ActiveProfiles("test")
 @Import(NoticeIntegrationTest.Hooks.class)
 abstract class NoticeIntegrationTest {
 
   static final int SMTP_PORT = freePort();
   static final long SMTP_TIMEOUT_MILLIS = 1500;
+  /** Few, so that a test reaches the operator's turn quickly. */
+  static final int MAX_ATTEMPTS = 12;
   static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
 
   static final String BUYER = "nbuyer";
@@ -66,6 +71,8 @@ abstract class NoticeIntegrationTest {
   @Autowired IdentityService identityService;
   @Autowired JdbcTemplate jdbc;
   @Autowired NoticeOutbox outbox;
+  @Autowired NoticeQueue queue;
+  @Autowired NoticeDispatcher dispatcher;
   @Autowired NoticeTestHook hook;
 
   GreenMail smtp;
@@ -191,8 +198,15 @@ abstract class NoticeIntegrationTest {
         .activityId("NotifyParties").singleResult();
   }
 
+  /** Runs the send task's job, which writes the notice, then sends what is due. */
   void runNoticeJob(String processInstanceId) {
     managementService.executeJob(noticeJob(processInstanceId).getId());
+    dispatcher.sendDue();
+  }
+
+  /** Moves the application's clock on. */
+  void advanceClock(Duration by) {
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
   }
 
   List<ReceivedMail> received() {

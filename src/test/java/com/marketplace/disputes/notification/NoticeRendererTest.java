@@ -24,7 +24,7 @@ class NoticeRendererTest {
   private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
   private static final DisputePolicy POLICY = new DisputePolicy();
   private final NoticeRenderer renderer =
-      new NoticeRenderer(new NoticeProperties(null, null, null, null, null, null), POLICY);
+      new NoticeRenderer(new NoticeProperties(null, null, null, null, null, null, null), POLICY);
 
   @ParameterizedTest
   @EnumSource(Notice.class)

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.marketplace.disputes.support.HttpTest;
-import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
@@ -12,10 +12,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * With no spring.mail.host the application runs its own SMTP server on loopback, and
@@ -35,6 +37,10 @@ class OutboxViewerIT {
   @Autowired IdentityService identityService;
   @Autowired NoticeOutbox outbox;
   @Autowired NoticeMailer mailer;
+  @Autowired NoticeDispatcher dispatcher;
+  @Autowired TransactionTemplate transactions;
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   private String key;
 
@@ -54,18 +60,21 @@ class OutboxViewerIT {
         identityService.createMembership(admin, Groups.CAMUNDA_ADMIN);
       }
     }
-    String disputeId = "D-V" + System.nanoTime() % 1_000_000;
-    key = disputeId + ":DISPUTE_OPENED:" + SELLER + ":job-" + disputeId;
-    Recipient seller = new Recipient(SELLER, RecipientRole.SELLER, "Sid",
-        "sid.seller@example.test", Locale.ENGLISH);
+    key = writeNotice("D-V" + SEQUENCE.incrementAndGet());
+    dispatcher.sendDue();
+  }
+
+  /** A notice as a send task writes it, in a transaction of its own. */
+  private String writeNotice(String disputeId) {
+    String noticeKey = disputeId + ":DISPUTE_OPENED:" + SELLER + ":pass-" + disputeId;
     RenderedNotice notice = new RenderedNotice("Dispute " + disputeId + " opened",
         "<p>Dispute <b>" + disputeId + "</b> needs your response.</p>",
         "Dispute " + disputeId + " needs your response.");
-    outbox.claim(new NoticeOutbox.Entry(key, disputeId, disputeId, Notice.DISPUTE_OPENED, SELLER,
-        RecipientRole.SELLER, seller.email(), "en", "process-" + disputeId, "NotifyDisputeOpened",
-        "job-" + disputeId, mailer.messageIdFor(key), notice.subject()));
-    mailer.send(seller, notice, key);
-    outbox.markSent(key);
+    transactions.executeWithoutResult(tx -> outbox.record(new NoticeOutbox.Entry(noticeKey,
+        disputeId, disputeId, Notice.DISPUTE_OPENED, SELLER, RecipientRole.SELLER, "Sid",
+        "sid.seller@example.test", "en", "process-" + disputeId, "NotifyDisputeOpened",
+        "pass-" + disputeId, mailer.messageIdFor(noticeKey)), notice));
+    return noticeKey;
   }
 
   @Test
@@ -114,6 +123,67 @@ class OutboxViewerIT {
     assertThat(wrongPassword.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(seller.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(sellerPreview.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void anAdministratorRetriesOrDropsANoticeThatIsNotSent() {
+    String dropped = writeNotice("D-V" + SEQUENCE.incrementAndGet());
+
+    ResponseEntity<String> drop = operator(ADMIN, "drop", dropped, true);
+    ResponseEntity<String> dropAgain = operator(ADMIN, "drop", dropped, true);
+
+    assertThat(drop.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(dropAgain.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(outbox.find(dropped).orElseThrow().status()).isEqualTo(NoticeOutbox.Status.DROPPED);
+    assertThat(outbox.find(dropped).orElseThrow().lastError()).isEqualTo("dropped by " + ADMIN);
+    assertThat(dispatcher.sendDue()).isZero();
+
+    ResponseEntity<String> retry = operator(ADMIN, "retry", dropped, true);
+
+    assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(dispatcher.sendDue()).isEqualTo(1);
+    assertThat(outbox.find(dropped).orElseThrow().status()).isEqualTo(NoticeOutbox.Status.SENT);
+    assertThat(operator(ADMIN, "retry", dropped, true).getStatusCode())
+        .as("a sent notice is not sent again").isEqualTo(HttpStatus.CONFLICT);
+    assertThat(operator(ADMIN, "retry", "no-such-notice", true).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void retryAndDropNeedAnAdministratorAndTheViewersHeader() {
+    String pending = writeNotice("D-V" + SEQUENCE.incrementAndGet());
+
+    assertThat(operator(null, "drop", pending, true).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(operator(SELLER, "drop", pending, true).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(operator(ADMIN, "drop", pending, false).getStatusCode())
+        .as("a form of another site cannot send the header").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(outbox.find(pending).orElseThrow().status())
+        .isEqualTo(NoticeOutbox.Status.PENDING);
+    dispatcher.sendDue();
+  }
+
+  @Test
+  void theBacklogIsOnThePrometheusPageForAlerts() {
+    ResponseEntity<String> metrics = http.withBasicAuth(ADMIN, PASSWORD)
+        .getForEntity("/actuator/prometheus", String.class);
+
+    assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(metrics.getBody()).contains("disputes_notices_due ",
+        "disputes_notices_failing ", "disputes_notices_gave_up ",
+        "disputes_notices_oldest_unsent_age_seconds ");
+  }
+
+  private ResponseEntity<String> operator(String user, String action, String noticeKey,
+      boolean viewerHeader) {
+    HttpHeaders headers = new HttpHeaders();
+    if (viewerHeader) {
+      headers.set("X-Requested-By", "outbox-viewer");
+    }
+    TestRestTemplate client = user == null ? http : http.withBasicAuth(user, PASSWORD);
+    return client.postForEntity("/outbox/notices/" + action + "?key={key}",
+        new HttpEntity<>(headers), String.class, noticeKey);
   }
 
   private void user(String id, String email) {
