@@ -79,7 +79,7 @@ class TopSellersTest {
     OffsetDateTime march = PERIODS.get(1).start();
     for (int i = 0; i < 200; i++) {
       OffsetDateTime when = march.plusHours(3 * i);
-      moving.add(order("s-moving-o%03d".formatted(i), "s-moving", when));
+      moving.add(SeededHistory.order("s-moving-o%03d".formatted(i), "s-moving", when));
     }
     for (int i = 0; i < 30; i++) {
       disputes.add(dispute("s-moving-d" + i, "s-moving-o000", "s-moving", "OPEN",
@@ -167,7 +167,7 @@ class TopSellersTest {
       int shipped = random.nextInt(161);
       for (int o = 0; o < shipped; o++) {
         OffsetDateTime when = moment(random);
-        orderRows.add(order(seller + "-o" + o, seller, when));
+        orderRows.add(SeededHistory.order(seller + "-o" + o, seller, when));
       }
       int opened = random.nextInt(s % 20 == 0 ? 65 : 17);
       for (int d = 0; d < opened; d++) {
@@ -184,21 +184,6 @@ class TopSellersTest {
     HistoryWriter history = new HistoryWriter(jdbc);
     history.orders(orderRows);
     history.disputes(disputes);
-  }
-
-  private static Map<String, Object> order(String id, String seller, OffsetDateTime shipped) {
-    Map<String, Object> order = new LinkedHashMap<>();
-    order.put("order_id", id);
-    order.put("buyer_id", "b-one");
-    order.put("seller_id", seller);
-    order.put("title", "Random order");
-    order.put("amount", new BigDecimal("10.00"));
-    order.put("currency", "USD");
-    order.put("item_type", "PHYSICAL");
-    order.put("shipped_at", shipped);
-    order.put("protection_ends_at", shipped.plusDays(60));
-    order.put("updated_at", shipped);
-    return order;
   }
 
   private static Map<String, Object> dispute(String id, String orderId, String seller,
