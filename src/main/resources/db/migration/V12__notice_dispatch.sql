@@ -5,9 +5,6 @@
 -- died is taken again once its lease has run out. After too many attempts it is GAVE_UP until an
 -- operator retries or drops it (DROPPED).
 alter table notice_outbox add column recipient_name varchar(200);
--- The mail as the step wrote it: what the notice says is what was true when the step committed.
-alter table notice_outbox add column body_text varchar(100000);
-alter table notice_outbox add column body_html varchar(100000);
 alter table notice_outbox add column next_attempt_at timestamp with time zone;
 alter table notice_outbox add column lease_owner varchar(80);
 alter table notice_outbox add column lease_until timestamp with time zone;
@@ -17,6 +14,15 @@ alter table notice_outbox add column lease_until timestamp with time zone;
 update notice_outbox set status = 'DROPPED',
   last_error = 'written before notices were dispatched; its job writes it again'
   where status in ('PENDING', 'FAILED');
+
+-- The mail as the step wrote it: what the notice says is what was true when the step committed.
+-- A table of its own, written once: the outbox's rows are updated on every attempt (lease, mark),
+-- and a row that carried the mail would be copied whole each time.
+create table notice_body (
+  idempotency_key       varchar(300)   not null primary key,
+  body_text             varchar(100000) not null,
+  body_html             varchar(100000) not null
+);
 
 drop index ix_notice_outbox_status;
 create index ix_notice_outbox_due on notice_outbox (status, next_attempt_at);

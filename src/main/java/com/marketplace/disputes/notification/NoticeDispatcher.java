@@ -114,9 +114,10 @@ class NoticeDispatcher implements SmartLifecycle {
       Batch batch;
       try {
         batch = sendBatch();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         // The database is away, say: try again after the poll interval, as after an empty batch.
-        LOG.warn("Notice dispatch failed: {}", e.toString());
+        // A sender that stopped here would leave every later notice unsent, so it never does.
+        LOG.warn("Notice dispatch failed", e);
         batch = new Batch(0, 0, 1);
       }
       if (batch.taken() < settings.batchSize() || batch.failed() > 0) {

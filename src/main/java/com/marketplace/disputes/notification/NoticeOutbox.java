@@ -109,15 +109,18 @@ public class NoticeOutbox {
     OffsetDateTime now = offset(AppClock.now());
     jdbc.update("insert into notice_outbox (idempotency_key, business_key, dispute_id, notice,"
             + " recipient_id, recipient_role, recipient_name, recipient_address, locale,"
-            + " process_instance_id, activity_id, occurrence, message_id, subject, body_text,"
-            + " body_html, status, attempts, last_error, created_at, next_attempt_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+            + " process_instance_id, activity_id, occurrence, message_id, subject,"
+            + " status, attempts, last_error, created_at, next_attempt_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
         entry.key(), entry.businessKey(), entry.disputeId(), entry.notice().name(),
         entry.recipientId(), entry.role().name(), entry.recipientName(), entry.address(),
         entry.locale(), entry.processInstanceId(), entry.activityId(), entry.occurrence(),
         entry.messageId(), mail == null ? null : mail.subject(),
-        mail == null ? null : mail.text(), mail == null ? null : mail.html(),
         status.name(), error, now, status.due() ? now : null);
+    if (mail != null) {
+      jdbc.update("insert into notice_body (idempotency_key, body_text, body_html)"
+          + " values (?, ?, ?)", entry.key(), mail.text(), mail.html());
+    }
   }
 
   static String trim(String error) {

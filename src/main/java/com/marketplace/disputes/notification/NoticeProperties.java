@@ -47,7 +47,7 @@ public record NoticeProperties(
 
     public Dispatch {
       enabled = enabled == null || enabled;
-      threads = positive(threads == null ? 1 : threads, "threads");
+      threads = positive(threads == null ? 2 : threads, "threads");
       batchSize = positive(batchSize == null ? 50 : batchSize, "batch-size");
       pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
       lease = lease == null ? Duration.ofMinutes(5) : lease;

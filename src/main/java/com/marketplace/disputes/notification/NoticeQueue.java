@@ -69,8 +69,10 @@ class NoticeQueue {
         return Collections.<Due>emptyList();
       }
       return jdbc.query("""
-          select * from notice_outbox where lease_owner = :owner and status in (:due)
-          order by next_attempt_at, idempotency_key""", params, NoticeQueue::due);
+          select o.*, b.body_text, b.body_html
+          from notice_outbox o join notice_body b on b.idempotency_key = o.idempotency_key
+          where o.lease_owner = :owner and o.status in (:due)
+          order by o.next_attempt_at, o.idempotency_key""", params, NoticeQueue::due);
     });
   }
 

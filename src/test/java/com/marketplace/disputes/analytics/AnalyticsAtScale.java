@@ -1,5 +1,7 @@
 package com.marketplace.disputes.analytics;
 
+import com.marketplace.disputes.demo.HistoryWriter;
+import com.marketplace.disputes.demo.HistoryWriter.Table;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,7 +59,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * disputes and silences), the paths of the dispute process (refused requests, seller silence,
  * acceptance, counter offers and rejections, the buyer agreeing, escalating, not answering or
  * cancelling, mediation with SLA breaches, decisions, returns, refunds, appeals) with their
- * timeline entries, and the disputes not over on 2026-01-01 left open where they stand.
+ * timeline entries, and the disputes not over on 2026-01-01 left open where they stand. Each
+ * table's rows go in through the {@link HistoryWriter}, one statement each, so they never leave
+ * the database.
  *
  * <p>Timing opens the database as the service does (H2's default cache), so a first call reads
  * from disk what it needs. Each figure is called once (first) and five more times (median).
@@ -231,11 +235,27 @@ public final class AnalyticsAtScale {
   private static final class History {
 
     private static final int DRAWS = 22;
+    private static final String ORDER_COLUMNS = """
+        order_id, buyer_id, seller_id, title, amount, currency, item_type, shipped_at,
+        estimated_delivery_at, delivered_at, protection_ends_at, tracking_number, updated_at""";
+    private static final String DISPUTE_COLUMNS = """
+        dispute_id, order_id, buyer_id, seller_id, status, reason, item_received, problem_detail,
+        description, requested_resolution, requested_amount, order_amount, currency, awaiting,
+        due_at, overdue, ineligibility_reason, escalation_reason, decision, decision_rationale,
+        decided_by, closure_reason, resolution, refund_amount, opened_at, escalated_at,
+        decided_at, closed_at, order_lock""";
+    private static final String EVENT_COLUMNS = """
+        dispute_id, occurred_at, actor, actor_role, event_type, detail, resolution, amount""";
+    private static final String REFUND_COLUMNS = """
+        refund_id, dispute_id, idempotency_key, amount, currency, requested_at, expected_by""";
+
     private final JdbcClient jdbc;
+    private final HistoryWriter writer;
     private final int disputes;
 
     History(JdbcClient jdbc, int disputes) {
       this.jdbc = jdbc;
+      this.writer = new HistoryWriter(jdbc);
       this.disputes = disputes;
     }
 
@@ -257,13 +277,13 @@ public final class AnalyticsAtScale {
           create table gen_draw as select x as n, %s from system_range(1, %d)"""
           .formatted(draws(), disputes));
       step("dispute plans", "create table gen_plan as " + plan());
-      step("disputed orders", disputedOrders());
-      step("other orders", otherOrders());
-      step("disputes", disputeRows());
+      write("disputed orders", Table.ORDERS, ORDER_COLUMNS, disputedOrders());
+      write("other orders", Table.ORDERS, ORDER_COLUMNS, otherOrders());
+      write("disputes", Table.DISPUTES, DISPUTE_COLUMNS, disputeRows());
       for (String[] event : events()) {
-        step("timeline " + event[0], eventRows(event));
+        write("timeline " + event[0], Table.TIMELINE, EVENT_COLUMNS, eventRows(event));
       }
-      step("refunds", refundRows());
+      write("refunds", Table.REFUNDS, REFUND_COLUMNS, refundRows());
       jdbc.sql("drop table gen_plan").update();
       jdbc.sql("drop table gen_draw").update();
       jdbc.sql("set cache_size " + cacheMegabytes * 1024).update();
@@ -273,6 +293,13 @@ public final class AnalyticsAtScale {
     private void step(String what, String sql) {
       long started = System.nanoTime();
       int rows = jdbc.sql(sql).update();
+      log(what + ": " + rows + " rows in " + seconds(started));
+    }
+
+    /** Writes the rows {@code select} yields through the history writer, in one statement. */
+    private void write(String what, Table table, String columns, String select) {
+      long started = System.nanoTime();
+      int rows = writer.insertSelected(table, columns, select);
       log(what + ": " + rows + " rows in " + seconds(started));
     }
 
@@ -424,9 +451,6 @@ public final class AnalyticsAtScale {
     private static String disputedOrders() {
       String shipped = "opened - " + bigint("(10 + u21 * 20) * 86400");
       return """
-          insert into market_order (order_id, buyer_id, seller_id, title, amount, currency,
-            item_type, shipped_at, estimated_delivery_at, delivered_at, protection_ends_at,
-            tracking_number, updated_at)
           select %s, %s, %s, 'Generated order', amount, currency, 'PHYSICAL', %s, %s,
             case when reason = 'NOT_RECEIVED' then null else %s end, %s,
             'TN' || n, %s
@@ -447,9 +471,6 @@ public final class AnalyticsAtScale {
       String number = "(x - 1) / " + EXTRA_ORDERS_PER_DISPUTE + " * 5 + mod(x - 1, "
           + EXTRA_ORDERS_PER_DISPUTE + ") + 1";
       return """
-          insert into market_order (order_id, buyer_id, seller_id, title, amount, currency,
-            item_type, shipped_at, estimated_delivery_at, delivered_at, protection_ends_at,
-            tracking_number, updated_at)
           select %s, %s, %s, 'Generated order', cast(8 + mod(x * 31, 17200) / 100.0 as
             numeric(19, 2)), case when mod(mod(x, %d), 5) = 0 then 'EUR' else 'USD' end,
             'PHYSICAL', %s, %s, %s, %s, 'TN-' || x, %s
@@ -469,12 +490,6 @@ public final class AnalyticsAtScale {
                when reply_at is not null and answer_at <= %1$d then 'AWAITING_BUYER'
                else 'AWAITING_SELLER' end""".formatted(now);
       return """
-          insert into dispute (dispute_id, order_id, buyer_id, seller_id, status, reason,
-            item_received, problem_detail, description, requested_resolution, requested_amount,
-            order_amount, currency, awaiting, due_at, overdue, ineligibility_reason,
-            escalation_reason, decision, decision_rationale, decided_by, closure_reason,
-            resolution, refund_amount, opened_at, escalated_at, decided_at, closed_at,
-            order_lock)
           select 'D-' || lpad(cast(n as varchar), 8, '0'), order_id, buyer_id, seller_id, status,
             reason, reason <> 'NOT_RECEIVED',
             case when reason = 'NOT_RECEIVED' then null else 'OTHER' end,
@@ -548,8 +563,6 @@ public final class AnalyticsAtScale {
     private static String eventRows(String[] event) {
       String type = "APPEAL_DECIDED".equals(event[0]) ? "appeal_result" : "'" + event[0] + "'";
       return """
-          insert into dispute_event (dispute_id, occurred_at, actor, actor_role, event_type,
-            detail, resolution, amount)
           select 'D-' || lpad(cast(n as varchar), 8, '0'), %s, %s, '%s', %s, null, %s, %s
           from gen_plan
           where %s and %s <= %d
@@ -559,8 +572,6 @@ public final class AnalyticsAtScale {
 
     private static String refundRows() {
       return """
-          insert into refund (refund_id, dispute_id, idempotency_key, amount, currency,
-            requested_at, expected_by)
           select 'RF-' || n, 'D-' || lpad(cast(n as varchar), 8, '0'),
             'D-' || lpad(cast(n as varchar), 8, '0') || '/total=' || refund_amount,
             refund_amount, currency, %s, cast(%s as date)

@@ -268,19 +268,25 @@ public final class SeededHistory {
 
   private void orders(String seller, int count, String shippedAt) {
     for (int i = 0; i < count; i++) {
-      Map<String, Object> order = new LinkedHashMap<>();
-      order.put("order_id", seller + "-" + shippedAt.substring(0, 10) + "-" + i);
-      order.put("buyer_id", "b-one");
-      order.put("seller_id", seller);
-      order.put("title", "Seeded order");
-      order.put("amount", new BigDecimal("10.00"));
-      order.put("currency", "USD");
-      order.put("item_type", "PHYSICAL");
-      order.put("shipped_at", at(shippedAt));
-      order.put("protection_ends_at", at(shippedAt).plusDays(60));
-      order.put("updated_at", at(shippedAt));
-      writer.order(order);
+      writer.order(order(seller + "-" + shippedAt.substring(0, 10) + "-" + i, seller,
+          at(shippedAt)));
     }
+  }
+
+  /** An order of 10.00 USD bought by b-one from {@code seller}, shipped at {@code shipped}. */
+  static Map<String, Object> order(String id, String seller, OffsetDateTime shipped) {
+    Map<String, Object> order = new LinkedHashMap<>();
+    order.put("order_id", id);
+    order.put("buyer_id", "b-one");
+    order.put("seller_id", seller);
+    order.put("title", "Seeded order");
+    order.put("amount", new BigDecimal("10.00"));
+    order.put("currency", "USD");
+    order.put("item_type", "PHYSICAL");
+    order.put("shipped_at", shipped);
+    order.put("protection_ends_at", shipped.plusDays(60));
+    order.put("updated_at", shipped);
+    return order;
   }
 
   private static OffsetDateTime at(String instant) {

@@ -3,22 +3,25 @@ package com.marketplace.disputes.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketplace.disputes.analytics.DisputeAnalytics.SellerRanking;
+import com.marketplace.disputes.demo.HistoryWriter;
 import com.marketplace.disputes.orders.Order;
 import com.marketplace.disputes.orders.OrderRepository;
 import com.marketplace.disputes.support.ServiceTest;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -44,7 +47,6 @@ class TopSellersTest {
   @Autowired SettledDays settledDays;
   @Autowired OrderRepository orders;
   @Autowired JdbcClient jdbc;
-  @Autowired JdbcTemplate batch;
 
   @AfterEach
   void resetClock() {
@@ -72,17 +74,16 @@ class TopSellersTest {
   void aMonthThatAnOrderMovesOutOfIsCountedAgain() {
     write(new Random(7), 400);
     // A seller with 30 disputes over 200 orders in March: a rate of 0.15, far from the top.
-    List<Object[]> moving = new ArrayList<>();
-    List<Object[]> disputes = new ArrayList<>();
+    List<Map<String, Object>> moving = new ArrayList<>();
+    List<Map<String, Object>> disputes = new ArrayList<>();
     OffsetDateTime march = PERIODS.get(1).start();
     for (int i = 0; i < 200; i++) {
       OffsetDateTime when = march.plusHours(3 * i);
-      moving.add(new Object[] {"s-moving-o%03d".formatted(i), "s-moving", when, when.plusDays(60),
-          when});
+      moving.add(SeededHistory.order("s-moving-o%03d".formatted(i), "s-moving", when));
     }
     for (int i = 0; i < 30; i++) {
-      disputes.add(new Object[] {"s-moving-d" + i, "s-moving-o000", "s-moving", "OPEN",
-          march.plusHours(20 * i)});
+      disputes.add(dispute("s-moving-d" + i, "s-moving-o000", "s-moving", "OPEN",
+          march.plusHours(20 * i)));
     }
     insert(moving, disputes);
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-05-02T00:00:00Z")));
@@ -159,36 +160,49 @@ class TopSellersTest {
    */
   private void write(Random random, int sellers) {
     new SeededHistory(jdbc).clear();
-    List<Object[]> orderRows = new ArrayList<>();
-    List<Object[]> disputes = new ArrayList<>();
+    List<Map<String, Object>> orderRows = new ArrayList<>();
+    List<Map<String, Object>> disputes = new ArrayList<>();
     for (int s = 0; s < sellers; s++) {
       String seller = "s-%04d".formatted(s);
       int shipped = random.nextInt(161);
       for (int o = 0; o < shipped; o++) {
         OffsetDateTime when = moment(random);
-        orderRows.add(new Object[] {seller + "-o" + o, seller, when, when.plusDays(60), when});
+        orderRows.add(SeededHistory.order(seller + "-o" + o, seller, when));
       }
       int opened = random.nextInt(s % 20 == 0 ? 65 : 17);
       for (int d = 0; d < opened; d++) {
         boolean refused = random.nextInt(10) == 0;
-        disputes.add(new Object[] {seller + "-d" + d, seller + "-o0", seller,
-            refused ? "INELIGIBLE" : "OPEN", moment(random)});
+        disputes.add(dispute(seller + "-d" + d, seller + "-o0", seller,
+            refused ? "INELIGIBLE" : "OPEN", moment(random)));
       }
     }
     insert(orderRows, disputes);
   }
 
-  private void insert(List<Object[]> orderRows, List<Object[]> disputes) {
-    batch.batchUpdate("""
-        insert into market_order (order_id, buyer_id, seller_id, title, amount, currency,
-          item_type, shipped_at, protection_ends_at, updated_at)
-        values (?, 'b-one', ?, 'Random order', 10.00, 'USD', 'PHYSICAL', ?, ?, ?)""", orderRows);
-    batch.batchUpdate("""
-        insert into dispute (dispute_id, order_id, buyer_id, seller_id, status, reason,
-          item_received, description, requested_resolution, order_amount, currency, overdue,
-          opened_at)
-        values (?, ?, 'b-one', ?, ?, 'DAMAGED', true, 'Random dispute.', 'FULL_REFUND', 10.00,
-          'USD', false, ?)""", disputes);
+  private void insert(List<Map<String, Object>> orderRows,
+      List<Map<String, Object>> disputes) {
+    HistoryWriter history = new HistoryWriter(jdbc);
+    history.orders(orderRows);
+    history.disputes(disputes);
+  }
+
+  private static Map<String, Object> dispute(String id, String orderId, String seller,
+      String status, OffsetDateTime opened) {
+    Map<String, Object> dispute = new LinkedHashMap<>();
+    dispute.put("dispute_id", id);
+    dispute.put("order_id", orderId);
+    dispute.put("buyer_id", "b-one");
+    dispute.put("seller_id", seller);
+    dispute.put("status", status);
+    dispute.put("reason", "DAMAGED");
+    dispute.put("item_received", true);
+    dispute.put("description", "Random dispute.");
+    dispute.put("requested_resolution", "FULL_REFUND");
+    dispute.put("order_amount", new BigDecimal("10.00"));
+    dispute.put("currency", "USD");
+    dispute.put("overdue", false);
+    dispute.put("opened_at", opened);
+    return dispute;
   }
 
   private List<LocalDate> settledMonths() {

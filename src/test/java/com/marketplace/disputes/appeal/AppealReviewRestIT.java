@@ -1,31 +1,26 @@
 package com.marketplace.disputes.appeal;
 
+import static com.marketplace.disputes.support.ApiCalls.variables;
 import static com.marketplace.disputes.support.DisputeDriver.claim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marketplace.disputes.identity.TasklistFilters;
+import com.marketplace.disputes.support.ApiCalls;
 import com.marketplace.disputes.support.DisputeDriver;
 import com.marketplace.disputes.support.HttpTest;
 import com.marketplace.disputes.support.TestOrders;
-import com.marketplace.disputes.support.TestUsers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -45,8 +40,7 @@ class AppealReviewRestIT {
   private static final String REVIEWER = "apreviewer";
   private static final String ADMIN = "apadmin";
 
-  @Autowired TestRestTemplate rest;
-  @Autowired IdentityService identityService;
+  @Autowired ApiCalls api;
   @Autowired TaskService taskService;
   @Autowired TestOrders orders;
   @Autowired DisputeDriver driver;
@@ -56,27 +50,13 @@ class AppealReviewRestIT {
 
   @BeforeEach
   void setUp() {
-    TestUsers users = new TestUsers(identityService);
-    users.user(BUYER, "buyers");
-    users.user(SELLER, "sellers");
-    users.user(STRANGER, "buyers");
-    users.user(DECIDER, "mediators", "senior-mediators");
-    users.user(REVIEWER, "senior-mediators");
-    users.user(ADMIN, "camunda-admin");
+    api.user(BUYER, "buyers");
+    api.user(SELLER, "sellers");
+    api.user(STRANGER, "buyers");
+    api.user(DECIDER, "mediators", "senior-mediators");
+    api.user(REVIEWER, "senior-mediators");
+    api.user(ADMIN, "camunda-admin");
     orderId = orders.eligible(BUYER, SELLER, "49.90");
-  }
-
-  private ResponseEntity<JsonNode> call(String user, HttpMethod method, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    headers.setBasicAuth(user, TestUsers.PASSWORD);
-    return rest.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
-  }
-
-  private static Map<String, Object> variables(Map<String, Object> values) {
-    Map<String, Object> vars = new LinkedHashMap<>();
-    values.forEach((name, value) -> vars.put(name, Map.of("value", value)));
-    return Map.of("variables", vars);
   }
 
   private static List<String> ids(JsonNode list) {
@@ -90,9 +70,9 @@ class AppealReviewRestIT {
     ProcessInstance dispute = driver.start(claim(orderId, BUYER));
     driver.fireTimer(dispute.getId(), "SellerResponseDeadline");
     String taskId = driver.task(dispute.getId(), "DecideDispute").getId();
-    assertThat(call(DECIDER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim",
+    assertThat(api.call(DECIDER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim",
         Map.of("userId", DECIDER)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(call(DECIDER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
+    assertThat(api.call(DECIDER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
         variables(Map.of("platformDecision", "REJECT_CLAIM",
             "decisionRationale", "The carrier scanned the parcel at the buyer's door.")))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -104,7 +84,7 @@ class AppealReviewRestIT {
   }
 
   private JsonNode appealAs(String user, String disputeId) {
-    ResponseEntity<JsonNode> started = call(user, HttpMethod.POST,
+    ResponseEntity<JsonNode> started = api.call(user, HttpMethod.POST,
         "/engine-rest/process-definition/key/appealTicket/start", variables(Map.of(
             "disputeId", disputeId,
             "appealStatement", "The carrier has since confirmed in writing that the parcel was lost.")));
@@ -122,41 +102,41 @@ class AppealReviewRestIT {
     String taskId = taskService.createTaskQuery().processInstanceBusinessKey(appealId)
         .taskDefinitionKey("ReviewAppeal").singleResult().getId();
 
-    assertThat(call(DECIDER, HttpMethod.GET,
+    assertThat(api.call(DECIDER, HttpMethod.GET,
         "/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + appealId, null).getBody())
         .as("the decider does not even see the review").isEmpty();
-    String queue = call(DECIDER, HttpMethod.GET, "/engine-rest/filter?maxResults=10&name="
+    String queue = api.call(DECIDER, HttpMethod.GET, "/engine-rest/filter?maxResults=10&name="
         + TasklistFilters.APPEALS, null).getBody().get(0).get("id").asText();
-    assertThat(ids(call(DECIDER, HttpMethod.GET, "/engine-rest/filter/" + queue
+    assertThat(ids(api.call(DECIDER, HttpMethod.GET, "/engine-rest/filter/" + queue
         + "/list?maxResults=100", null).getBody())).doesNotContain(taskId);
-    assertThat(call(DECIDER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim",
+    assertThat(api.call(DECIDER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim",
         Map.of("userId", DECIDER)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(call(DECIDER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
+    assertThat(api.call(DECIDER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
         variables(Map.of("appealDecision", "UPHOLD", "appealRationale", "I was right.")))
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
-    assertThat(ids(call(REVIEWER, HttpMethod.GET, "/engine-rest/filter/" + queue
+    assertThat(ids(api.call(REVIEWER, HttpMethod.GET, "/engine-rest/filter/" + queue
         + "/list?maxResults=100", null).getBody())).contains(taskId);
-    ResponseEntity<JsonNode> handedOver = call(REVIEWER, HttpMethod.POST,
+    ResponseEntity<JsonNode> handedOver = api.call(REVIEWER, HttpMethod.POST,
         "/engine-rest/task/" + taskId + "/assignee", Map.of("userId", DECIDER));
     assertThat(handedOver.getStatusCode()).as("staff claim, never assign")
         .isEqualTo(HttpStatus.FORBIDDEN);
-    ResponseEntity<JsonNode> byAdmin = call(ADMIN, HttpMethod.POST,
+    ResponseEntity<JsonNode> byAdmin = api.call(ADMIN, HttpMethod.POST,
         "/engine-rest/task/" + taskId + "/assignee", Map.of("userId", DECIDER));
     assertThat(byAdmin.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(byAdmin.getBody().get("message").asText()).contains("decided this dispute");
     assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
 
-    JsonNode reviewerView = call(REVIEWER, HttpMethod.GET, "/api/appeals/" + appealId, null)
+    JsonNode reviewerView = api.call(REVIEWER, HttpMethod.GET, "/api/appeals/" + appealId, null)
         .getBody();
     assertThat(reviewerView.get("appeal").get("statement").asText()).contains("lost");
     assertThat(reviewerView.get("dispute").get("decisionRationale").asText()).contains("door");
     assertThat(reviewerView.get("timeline").findValuesAsText("eventType"))
         .contains("REQUESTED", "DECIDED", "APPEAL_FILED");
 
-    assertThat(call(REVIEWER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim",
+    assertThat(api.call(REVIEWER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim",
         Map.of("userId", REVIEWER)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(call(REVIEWER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
+    assertThat(api.call(REVIEWER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
         variables(Map.of("appealDecision", "OVERTURN", "resolution", "FULL_REFUND",
             "appealRationale", "The carrier's letter shows the parcel was lost in transit.")))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -164,7 +144,7 @@ class AppealReviewRestIT {
 
     assertThat(jdbc.sql("select amount from payment_ledger where order_id = ?").param(orderId)
         .query(BigDecimal.class).list()).containsExactly(new BigDecimal("49.90"));
-    JsonNode dispute = call(BUYER, HttpMethod.GET, "/api/disputes/" + disputeId, null).getBody();
+    JsonNode dispute = api.call(BUYER, HttpMethod.GET, "/api/disputes/" + disputeId, null).getBody();
     assertThat(dispute.get("dispute").get("appealOutcome").asText()).isEqualTo("OVERTURNED");
     assertThat(dispute.get("dispute").get("resolution").asText()).isEqualTo("FULL_REFUND");
     assertThat(dispute.get("timeline").findValuesAsText("eventType"))
@@ -179,14 +159,14 @@ class AppealReviewRestIT {
     String appealId = appeal.get("businessKey").asText();
 
     for (String party : List.of(BUYER, SELLER)) {
-      assertThat(call(party, HttpMethod.GET, "/engine-rest/process-instance/" + instanceId
+      assertThat(api.call(party, HttpMethod.GET, "/engine-rest/process-instance/" + instanceId
           + "/variables", null).getStatusCode()).as(party).isEqualTo(HttpStatus.OK);
-      assertThat(call(party, HttpMethod.GET, "/api/appeals/" + appealId, null).getStatusCode())
+      assertThat(api.call(party, HttpMethod.GET, "/api/appeals/" + appealId, null).getStatusCode())
           .as(party).isEqualTo(HttpStatus.OK);
     }
-    assertThat(call(STRANGER, HttpMethod.GET, "/engine-rest/process-instance/" + instanceId
+    assertThat(api.call(STRANGER, HttpMethod.GET, "/engine-rest/process-instance/" + instanceId
         + "/variables", null).getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
-    assertThat(call(STRANGER, HttpMethod.GET, "/api/appeals/" + appealId, null).getStatusCode())
+    assertThat(api.call(STRANGER, HttpMethod.GET, "/api/appeals/" + appealId, null).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
@@ -195,16 +175,16 @@ class AppealReviewRestIT {
     String disputeId = disputeRejectedByTheDecider();
     JsonNode refused = appealAs(STRANGER, disputeId);
     assertThat(refused.get("ended").asBoolean()).isTrue();
-    JsonNode reason = call(STRANGER, HttpMethod.GET,
+    JsonNode reason = api.call(STRANGER, HttpMethod.GET,
         "/engine-rest/history/variable-instance?maxResults=10&variableName=appealRejectedReason"
             + "&processInstanceId=" + refused.get("id").asText(), null).getBody();
     assertThat(reason.findValuesAsText("value")).containsExactly("NOT_A_PARTY");
-    JsonNode own = call(STRANGER, HttpMethod.GET,
+    JsonNode own = api.call(STRANGER, HttpMethod.GET,
         "/api/appeals/" + refused.get("businessKey").asText(), null).getBody();
     assertThat(own.get("appeal").get("rejectedReason").asText()).isEqualTo("NOT_A_PARTY");
     assertThat(own.has("dispute")).as("nothing of a dispute that is not theirs").isFalse();
 
-    ResponseEntity<JsonNode> bad = call(BUYER, HttpMethod.POST,
+    ResponseEntity<JsonNode> bad = api.call(BUYER, HttpMethod.POST,
         "/engine-rest/process-definition/key/appealTicket/start",
         variables(Map.of("disputeId", disputeId, "appealStatement", "Unfair.")));
     assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -1,32 +1,35 @@
 package com.marketplace.disputes.benchmark;
 
+import com.marketplace.disputes.demo.HistoryWriter;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The people and orders of a benchmark: buyers and sellers as identity-service users with mail
  * addresses (so every notice is rendered and sent), a mediator, and one eligible order per
- * dispute, written in JDBC batches before the clock starts.
+ * dispute, written a thousand at a time through the history writer before the clock starts.
  */
 final class Population {
 
   static final String MEDIATOR = "benchmediator";
 
-  private final JdbcTemplate jdbc;
+  private final HistoryWriter history;
   private final int buyers;
   private final int sellers;
   private final AtomicInteger nextOrder = new AtomicInteger();
 
   Population(JdbcTemplate jdbc, int buyers, int sellers) {
-    this.jdbc = jdbc;
+    this.history = new HistoryWriter(JdbcClient.create(jdbc));
     this.buyers = buyers;
     this.sellers = sellers;
   }
@@ -78,21 +81,24 @@ final class Population {
   int orders(int count) {
     int first = nextOrder.getAndAdd(count);
     Instant now = Instant.now();
-    Timestamp shipped = Timestamp.from(now.minus(Duration.ofDays(20)));
-    Timestamp eta = Timestamp.from(now.minus(Duration.ofDays(1)));
-    Timestamp protection = Timestamp.from(now.plus(Duration.ofDays(40)));
-    Timestamp updated = Timestamp.from(now);
-    List<Object[]> rows = new ArrayList<>();
+    List<Map<String, Object>> rows = new ArrayList<>();
     for (int n = first; n < first + count; n++) {
-      rows.add(new Object[] {orderId(n), buyer(n), seller(n), new BigDecimal("49.90"), shipped,
-          eta, protection, updated});
+      Map<String, Object> order = new LinkedHashMap<>();
+      order.put("order_id", orderId(n));
+      order.put("buyer_id", buyer(n));
+      order.put("seller_id", seller(n));
+      order.put("title", "Benchmark item");
+      order.put("amount", new BigDecimal("49.90"));
+      order.put("currency", "USD");
+      order.put("item_type", "PHYSICAL");
+      order.put("shipped_at", now.minus(Duration.ofDays(20)));
+      order.put("estimated_delivery_at", now.minus(Duration.ofDays(1)));
+      order.put("protection_ends_at", now.plus(Duration.ofDays(40)));
+      order.put("tracking_number", "LP0001");
+      order.put("updated_at", now);
+      rows.add(order);
       if (rows.size() == 1000 || n == first + count - 1) {
-        jdbc.batchUpdate("""
-            insert into market_order (order_id, buyer_id, seller_id, title, amount, currency,
-              item_type, shipped_at, estimated_delivery_at, protection_ends_at, tracking_number,
-              updated_at)
-            values (?, ?, ?, 'Benchmark item', ?, 'USD', 'PHYSICAL', ?, ?, ?, 'LP0001', ?)""",
-            rows);
+        history.orders(rows);
         rows.clear();
       }
     }

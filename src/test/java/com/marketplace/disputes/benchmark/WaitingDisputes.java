@@ -1,13 +1,17 @@
 package com.marketplace.disputes.benchmark;
 
+import com.marketplace.disputes.demo.HistoryWriter;
 import com.marketplace.disputes.identity.DisputeAccess;
 import com.marketplace.disputes.kernel.Ids;
 import com.marketplace.disputes.support.DisputeDriver;
+import com.marketplace.disputes.timeline.ActorRole;
+import com.marketplace.disputes.timeline.EventKind;
+import com.marketplace.disputes.timeline.TimelineEvent;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,12 +25,13 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Opens disputes cheaply, straight at the seller's wait state, for the storm and the open state:
- * the domain rows (the dispute, its REQUESTED and OPENED timeline entries) go in JDBC batches, and
- * the process instance starts before {@code RespondToDispute} with the variables the opening steps
- * would have set. The task's create listener, the boundary timers and the message subscriptions
+ * the domain rows (the dispute, its REQUESTED and OPENED timeline entries) go through the
+ * {@link HistoryWriter}, a chunk of disputes in a few statements, and the process instance starts
+ * before {@code RespondToDispute} with the variables the opening steps would have set. The task's create listener, the boundary timers and the message subscriptions
  * are the engine's own, and the parties get their grants from the application's own code, so the
  * dispute escalates as one opened through the start event would. What this skips: the opening
  * steps' history (register, eligibility decision, open) and the seller's "dispute opened" notice.
@@ -48,6 +53,7 @@ final class WaitingDisputes {
 
   private final ProcessEngine engine;
   private final JdbcTemplate jdbc;
+  private final HistoryWriter history;
   private final CommandExecutor commands;
   private final DisputeAccess access;
   private final Population population;
@@ -56,6 +62,7 @@ final class WaitingDisputes {
       Population population) {
     this.engine = engine;
     this.jdbc = jdbc;
+    this.history = new HistoryWriter(JdbcClient.create(jdbc));
     this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getCommandExecutorTxRequired();
     this.access = access;
@@ -76,32 +83,37 @@ final class WaitingDisputes {
   }
 
   private void openChunk(RuntimeService runtime, int from, int to) {
-    Timestamp now = Timestamp.from(Instant.now());
+    Instant now = Instant.now();
     List<String> ids = new ArrayList<>();
-    List<Object[]> disputes = new ArrayList<>();
-    List<Object[]> events = new ArrayList<>();
+    List<Map<String, Object>> disputes = new ArrayList<>();
+    List<TimelineEvent> events = new ArrayList<>();
     for (int number = from; number < to; number++) {
       Map<String, Object> claim = claim(number);
       String id = Ids.next("D");
       ids.add(id);
-      disputes.add(new Object[] {id, Population.orderId(number), population.buyer(number),
-          population.seller(number), claim.get("reason"), claim.get("itemReceived"),
-          claim.get("description"), claim.get("requestedResolution"), ORDER_AMOUNT, now,
-          Population.orderId(number)});
-      events.add(new Object[] {id, now, population.buyer(number), "BUYER", "REQUESTED",
-          claim.get("description"), claim.get("requestedResolution"), null});
-      events.add(new Object[] {id, now, "system", "SYSTEM", "OPENED", null, null, null});
+      // As RegisterDispute inserts and OpenDispute opens it: status OPEN, the order's lock taken.
+      Map<String, Object> dispute = new LinkedHashMap<>();
+      dispute.put("dispute_id", id);
+      dispute.put("order_id", Population.orderId(number));
+      dispute.put("buyer_id", population.buyer(number));
+      dispute.put("seller_id", population.seller(number));
+      dispute.put("status", "OPEN");
+      dispute.put("reason", claim.get("reason"));
+      dispute.put("item_received", claim.get("itemReceived"));
+      dispute.put("description", claim.get("description"));
+      dispute.put("requested_resolution", claim.get("requestedResolution"));
+      dispute.put("order_amount", ORDER_AMOUNT);
+      dispute.put("currency", "USD");
+      dispute.put("opened_at", now);
+      dispute.put("order_lock", Population.orderId(number));
+      disputes.add(dispute);
+      events.add(TimelineEvent.by(id, population.buyer(number), ActorRole.BUYER,
+              EventKind.REQUESTED).detail((String) claim.get("description"))
+          .naming((String) claim.get("requestedResolution"), null).at(now));
+      events.add(TimelineEvent.system(id, EventKind.OPENED).at(now));
     }
-    // As RegisterDispute inserts and OpenDispute opens it: status OPEN, the order's lock taken.
-    jdbc.batchUpdate("""
-        insert into dispute (dispute_id, order_id, buyer_id, seller_id, status, reason,
-          item_received, description, requested_resolution, order_amount, currency, opened_at,
-          order_lock)
-        values (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, 'USD', ?, ?)""", disputes);
-    jdbc.batchUpdate("""
-        insert into dispute_event (dispute_id, occurred_at, actor, actor_role, event_type, detail,
-          resolution, amount)
-        values (?, ?, ?, ?, ?, ?, ?, ?)""", events);
+    history.disputes(disputes);
+    history.events(events);
     List<Object[]> instances = new ArrayList<>();
     for (int number = from; number < to; number++) {
       String id = ids.get(number - from);

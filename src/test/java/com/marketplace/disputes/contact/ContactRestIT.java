@@ -1,26 +1,22 @@
 package com.marketplace.disputes.contact;
 
+import static com.marketplace.disputes.support.ApiCalls.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.marketplace.disputes.support.ApiCalls;
 import com.marketplace.disputes.support.DisputeDriver;
 import com.marketplace.disputes.support.HttpTest;
 import com.marketplace.disputes.support.TestOrders;
-import com.marketplace.disputes.support.TestUsers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -36,8 +32,7 @@ class ContactRestIT {
   private static final String SELLER = "coseller";
   private static final String MEDIATOR = "comediator";
 
-  @Autowired TestRestTemplate rest;
-  @Autowired IdentityService identityService;
+  @Autowired ApiCalls api;
   @Autowired TestOrders orders;
   @Autowired DisputeDriver driver;
 
@@ -45,34 +40,20 @@ class ContactRestIT {
 
   @BeforeEach
   void setUp() {
-    TestUsers users = new TestUsers(identityService);
-    users.user(BUYER, "buyers");
-    users.user(OTHER_BUYER, "buyers");
-    users.user(SELLER, "sellers");
-    users.user(MEDIATOR, "mediators");
+    api.user(BUYER, "buyers");
+    api.user(OTHER_BUYER, "buyers");
+    api.user(SELLER, "sellers");
+    api.user(MEDIATOR, "mediators");
     orderId = orders.eligible(BUYER, SELLER, "49.90");
   }
 
-  private ResponseEntity<JsonNode> call(String user, HttpMethod method, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    headers.setBasicAuth(user, TestUsers.PASSWORD);
-    return rest.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
-  }
-
-  private static Map<String, Object> variables(Map<String, Object> values) {
-    Map<String, Object> vars = new LinkedHashMap<>();
-    values.forEach((name, value) -> vars.put(name, Map.of("value", value)));
-    return Map.of("variables", vars);
-  }
-
   private ResponseEntity<JsonNode> startAs(String user) {
-    return call(user, HttpMethod.POST, "/engine-rest/process-definition/key/sellerContact/start",
+    return api.call(user, HttpMethod.POST, "/engine-rest/process-definition/key/sellerContact/start",
         variables(Map.of("orderId", orderId, "buyerMessage", "Hello, where is my parcel?")));
   }
 
   private String task(String user, String contactId, String key) {
-    JsonNode tasks = call(user, HttpMethod.GET, "/engine-rest/task?maxResults=10"
+    JsonNode tasks = api.call(user, HttpMethod.GET, "/engine-rest/task?maxResults=10"
         + "&processInstanceBusinessKey=" + contactId + "&taskDefinitionKey=" + key, null).getBody();
     assertThat(tasks).as(user + " sees " + key).hasSize(1);
     return tasks.get(0).get("id").asText();
@@ -86,14 +67,14 @@ class ContactRestIT {
     assertThat(contactId).startsWith("C-");
     driver.runAsync(started.getBody().get("id").asText());
 
-    ResponseEntity<JsonNode> posted = call(SELLER, HttpMethod.POST,
+    ResponseEntity<JsonNode> posted = api.call(SELLER, HttpMethod.POST,
         "/api/contacts/" + contactId + "/messages", Map.of("message", "Let me check with the carrier."));
     assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(posted.getBody().get("messageNo").asInt()).isEqualTo(2);
     assertThat(posted.getBody().get("authorRole").asText()).isEqualTo("SELLER");
 
     String reply = task(SELLER, contactId, "ReplyToBuyer");
-    assertThat(call(SELLER, HttpMethod.POST, "/engine-rest/task/" + reply + "/complete",
+    assertThat(api.call(SELLER, HttpMethod.POST, "/engine-rest/task/" + reply + "/complete",
         variables(Map.of("sellerMessage", "The carrier lost it, sorry; I cannot refund it myself.")))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     driver.runAsync(started.getBody().get("id").asText());
@@ -106,16 +87,16 @@ class ContactRestIT {
     dispute.put("itemReceived", false);
     dispute.put("description", "The parcel was lost by the carrier, as the seller confirms.");
     dispute.put("requestedResolution", "FULL_REFUND");
-    assertThat(call(BUYER, HttpMethod.POST, "/engine-rest/task/" + confirm + "/complete",
+    assertThat(api.call(BUYER, HttpMethod.POST, "/engine-rest/task/" + confirm + "/complete",
         variables(dispute)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-    JsonNode contact = call(BUYER, HttpMethod.GET, "/api/contacts/" + contactId, null).getBody();
+    JsonNode contact = api.call(BUYER, HttpMethod.GET, "/api/contacts/" + contactId, null).getBody();
     assertThat(contact.get("contact").get("status").asText()).isEqualTo("DISPUTE_OPENED");
     String disputeId = contact.get("contact").get("disputeId").asText();
     assertThat(contact.get("messages").findValuesAsText("authorId"))
         .containsExactly(BUYER, SELLER, SELLER);
 
-    JsonNode mediatorView = call(MEDIATOR, HttpMethod.GET, "/api/disputes/" + disputeId, null)
+    JsonNode mediatorView = api.call(MEDIATOR, HttpMethod.GET, "/api/disputes/" + disputeId, null)
         .getBody();
     List<String> prior = new ArrayList<>();
     mediatorView.get("timeline").forEach(entry -> {
@@ -127,7 +108,7 @@ class ContactRestIT {
         SELLER + ": Let me check with the carrier.",
         SELLER + ": The carrier lost it, sorry; I cannot refund it myself.");
 
-    ResponseEntity<JsonNode> tooLate = call(BUYER, HttpMethod.POST,
+    ResponseEntity<JsonNode> tooLate = api.call(BUYER, HttpMethod.POST,
         "/api/contacts/" + contactId + "/messages", Map.of("message", "Thanks for nothing."));
     assertThat(tooLate.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
   }
@@ -143,22 +124,22 @@ class ContactRestIT {
     assertThat(second.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(second.getBody().get("message").asText()).contains(contactId);
 
-    assertThat(call(OTHER_BUYER, HttpMethod.GET, "/api/contacts/" + contactId, null)
+    assertThat(api.call(OTHER_BUYER, HttpMethod.GET, "/api/contacts/" + contactId, null)
         .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(call(OTHER_BUYER, HttpMethod.POST, "/api/contacts/" + contactId + "/messages",
+    assertThat(api.call(OTHER_BUYER, HttpMethod.POST, "/api/contacts/" + contactId + "/messages",
         Map.of("message", "Me too!")).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(call(MEDIATOR, HttpMethod.GET, "/api/contacts/" + contactId, null)
+    assertThat(api.call(MEDIATOR, HttpMethod.GET, "/api/contacts/" + contactId, null)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(call(MEDIATOR, HttpMethod.POST, "/api/contacts/" + contactId + "/messages",
+    assertThat(api.call(MEDIATOR, HttpMethod.POST, "/api/contacts/" + contactId + "/messages",
         Map.of("message", "Platform here.")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    ResponseEntity<JsonNode> empty = call(BUYER, HttpMethod.POST,
+    ResponseEntity<JsonNode> empty = api.call(BUYER, HttpMethod.POST,
         "/api/contacts/" + contactId + "/messages", Map.of("message", " "));
     assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(empty.getBody().get("errors").findValuesAsText("field")).containsExactly("message");
 
-    assertThat(call(BUYER, HttpMethod.GET, "/api/contacts", null).getBody()
+    assertThat(api.call(BUYER, HttpMethod.GET, "/api/contacts", null).getBody()
         .findValuesAsText("contactId")).contains(contactId);
-    assertThat(call(SELLER, HttpMethod.GET, "/api/contacts/" + contactId, null).getBody()
+    assertThat(api.call(SELLER, HttpMethod.GET, "/api/contacts/" + contactId, null).getBody()
         .get("messages")).hasSize(1);
   }
 }

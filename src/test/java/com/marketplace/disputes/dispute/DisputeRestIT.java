@@ -1,16 +1,16 @@
 package com.marketplace.disputes.dispute;
 
+import static com.marketplace.disputes.support.ApiCalls.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.marketplace.disputes.support.ApiCalls;
 import com.marketplace.disputes.support.DisputeDriver;
 import com.marketplace.disputes.support.HttpTest;
 import com.marketplace.disputes.support.TestOrders;
-import com.marketplace.disputes.support.TestUsers;
 import com.marketplace.disputes.support.WebappSession;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +19,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -37,7 +36,7 @@ class DisputeRestIT {
   private static final String MARKET = "rmarket";
 
   @Autowired TestRestTemplate rest;
-  @Autowired IdentityService identityService;
+  @Autowired ApiCalls api;
   @Autowired TestOrders orders;
   @Autowired DisputeDriver driver;
 
@@ -45,28 +44,12 @@ class DisputeRestIT {
 
   @BeforeEach
   void setUp() {
-    TestUsers users = new TestUsers(identityService);
-    users.user(BUYER, "buyers");
-    users.user(OTHER_BUYER, "buyers");
-    users.user(SELLER, "sellers");
-    users.user(ANALYST, "analysts");
-    users.user(MARKET, "marketplace");
+    api.user(BUYER, "buyers");
+    api.user(OTHER_BUYER, "buyers");
+    api.user(SELLER, "sellers");
+    api.user(ANALYST, "analysts");
+    api.user(MARKET, "marketplace");
     orderId = orders.eligible(BUYER, SELLER, "49.90");
-  }
-
-  private ResponseEntity<JsonNode> call(String user, HttpMethod method, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    if (user != null) {
-      headers.setBasicAuth(user, TestUsers.PASSWORD);
-    }
-    return rest.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
-  }
-
-  private static Map<String, Object> variables(Map<String, Object> values) {
-    Map<String, Object> vars = new LinkedHashMap<>();
-    values.forEach((name, value) -> vars.put(name, Map.of("value", value)));
-    return Map.of("variables", vars);
   }
 
   private Map<String, Object> claim() {
@@ -81,7 +64,7 @@ class DisputeRestIT {
   }
 
   private JsonNode startAsBuyer() {
-    ResponseEntity<JsonNode> started = call(BUYER, HttpMethod.POST,
+    ResponseEntity<JsonNode> started = api.call(BUYER, HttpMethod.POST,
         "/engine-rest/process-definition/key/disputeMediation/start", variables(claim()));
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     driver.runAsync(started.getBody().get("id").asText());
@@ -91,7 +74,7 @@ class DisputeRestIT {
   @Test
   void aRefusedTaskFormAnswers400InTasklistAsInTheEngineRestApi() {
     String disputeId = startAsBuyer().get("businessKey").asText();
-    String taskId = call(SELLER, HttpMethod.GET,
+    String taskId = api.call(SELLER, HttpMethod.GET,
         "/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + disputeId, null).getBody().get(0)
         .get("id").asText();
     Object maybe = variables(Map.of("sellerResponse", "MAYBE"));
@@ -106,13 +89,13 @@ class DisputeRestIT {
         .contains("sellerResponse must be one of ACCEPT, COUNTER_OFFER, REJECT")
         .doesNotContain("Exception while invoking");
 
-    ResponseEntity<JsonNode> completed = call(SELLER, HttpMethod.POST,
+    ResponseEntity<JsonNode> completed = api.call(SELLER, HttpMethod.POST,
         "/engine-rest/task/" + taskId + "/complete", maybe);
     assertThat(completed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(completed.getBody().get("message").asText())
         .contains("sellerResponse must be one of");
 
-    assertThat(call(SELLER, HttpMethod.GET, "/engine-rest/task/" + taskId, null)
+    assertThat(api.call(SELLER, HttpMethod.GET, "/engine-rest/task/" + taskId, null)
         .getStatusCode()).as("the task stays open").isEqualTo(HttpStatus.OK);
   }
 
@@ -123,39 +106,39 @@ class DisputeRestIT {
     String disputeId = started.get("businessKey").asText();
     assertThat(disputeId).startsWith("D-");
 
-    ResponseEntity<JsonNode> own = call(BUYER, HttpMethod.GET,
+    ResponseEntity<JsonNode> own = api.call(BUYER, HttpMethod.GET,
         "/engine-rest/process-instance/" + instanceId + "/variables", null);
     assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(own.getBody().get("buyerId").get("value").asText()).isEqualTo(BUYER);
 
-    JsonNode sellerTasks = call(SELLER, HttpMethod.GET,
+    JsonNode sellerTasks = api.call(SELLER, HttpMethod.GET,
         "/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + disputeId, null).getBody();
     assertThat(sellerTasks).hasSize(1);
     assertThat(sellerTasks.get(0).get("taskDefinitionKey").asText()).isEqualTo("RespondToDispute");
     assertThat(sellerTasks.get(0).get("due").isNull()).isFalse();
     String taskId = sellerTasks.get(0).get("id").asText();
 
-    assertThat(call(OTHER_BUYER, HttpMethod.GET,
+    assertThat(api.call(OTHER_BUYER, HttpMethod.GET,
         "/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + disputeId, null).getBody()).isEmpty();
-    assertThat(call(OTHER_BUYER, HttpMethod.GET, "/engine-rest/task/" + taskId, null)
+    assertThat(api.call(OTHER_BUYER, HttpMethod.GET, "/engine-rest/task/" + taskId, null)
         .getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
-    assertThat(call(OTHER_BUYER, HttpMethod.GET,
+    assertThat(api.call(OTHER_BUYER, HttpMethod.GET,
         "/engine-rest/process-instance/" + instanceId + "/variables", null).getStatusCode())
         .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
-    assertThat(call(OTHER_BUYER, HttpMethod.GET,
+    assertThat(api.call(OTHER_BUYER, HttpMethod.GET,
         "/engine-rest/process-instance/" + instanceId, null).getStatusCode())
         .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
-    assertThat(call(OTHER_BUYER, HttpMethod.GET,
+    assertThat(api.call(OTHER_BUYER, HttpMethod.GET,
         "/engine-rest/process-instance?maxResults=50&businessKey=" + disputeId, null).getBody()).isEmpty();
-    assertThat(call(OTHER_BUYER, HttpMethod.GET, "/api/disputes/" + disputeId, null)
+    assertThat(api.call(OTHER_BUYER, HttpMethod.GET, "/api/disputes/" + disputeId, null)
         .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(call(BUYER, HttpMethod.GET, "/api/disputes/" + disputeId, null).getBody()
+    assertThat(api.call(BUYER, HttpMethod.GET, "/api/disputes/" + disputeId, null).getBody()
         .get("dispute").get("awaiting").asText()).isEqualTo("SELLER");
 
-    assertThat(call(ANALYST, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
+    assertThat(api.call(ANALYST, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
         variables(Map.of("sellerResponse", "ACCEPT"))).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(call(OTHER_BUYER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
+    assertThat(api.call(OTHER_BUYER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
         variables(Map.of("sellerResponse", "ACCEPT"))).getStatusCode())
         .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
   }
@@ -165,7 +148,7 @@ class DisputeRestIT {
     Map<String, Object> claim = claim();
     claim.put("description", "short");
     claim.put("requestedResolution", "MONEY_BACK");
-    ResponseEntity<JsonNode> refused = call(BUYER, HttpMethod.POST,
+    ResponseEntity<JsonNode> refused = api.call(BUYER, HttpMethod.POST,
         "/engine-rest/process-definition/key/disputeMediation/start", variables(claim));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().get("message").asText())
@@ -175,14 +158,14 @@ class DisputeRestIT {
   @Test
   void taskCompletedWithBadVariablesAnswers400AndStaysOpen() {
     String disputeId = startAsBuyer().get("businessKey").asText();
-    String taskId = call(SELLER, HttpMethod.GET,
+    String taskId = api.call(SELLER, HttpMethod.GET,
         "/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + disputeId, null).getBody()
         .get(0).get("id").asText();
-    ResponseEntity<JsonNode> refused = call(SELLER, HttpMethod.POST,
+    ResponseEntity<JsonNode> refused = api.call(SELLER, HttpMethod.POST,
         "/engine-rest/task/" + taskId + "/complete", variables(Map.of("sellerResponse", "REJECT")));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().get("message").asText()).contains("sellerComment");
-    assertThat(call(SELLER, HttpMethod.GET, "/engine-rest/task/" + taskId, null).getStatusCode())
+    assertThat(api.call(SELLER, HttpMethod.GET, "/engine-rest/task/" + taskId, null).getStatusCode())
         .isEqualTo(HttpStatus.OK);
   }
 
@@ -190,16 +173,16 @@ class DisputeRestIT {
   void marketplaceStartsForABuyerAndABuyerCannotStartForAnother() {
     Map<String, Object> forBuyer = claim();
     forBuyer.put("buyerId", BUYER);
-    ResponseEntity<JsonNode> started = call(MARKET, HttpMethod.POST,
+    ResponseEntity<JsonNode> started = api.call(MARKET, HttpMethod.POST,
         "/engine-rest/process-definition/key/disputeMediation/start", variables(forBuyer));
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     driver.runAsync(started.getBody().get("id").asText());
-    assertThat(call(BUYER, HttpMethod.GET, "/api/disputes/" + started.getBody().get("businessKey")
+    assertThat(api.call(BUYER, HttpMethod.GET, "/api/disputes/" + started.getBody().get("businessKey")
         .asText(), null).getStatusCode()).isEqualTo(HttpStatus.OK);
 
     Map<String, Object> forOther = claim();
     forOther.put("buyerId", BUYER);
-    assertThat(call(OTHER_BUYER, HttpMethod.POST,
+    assertThat(api.call(OTHER_BUYER, HttpMethod.POST,
         "/engine-rest/process-definition/key/disputeMediation/start", variables(forOther))
         .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
   }
@@ -208,20 +191,20 @@ class DisputeRestIT {
   void partiesEscalateThroughTheirApiAndLateMovesAreRefused() {
     JsonNode started = startAsBuyer();
     String disputeId = started.get("businessKey").asText();
-    assertThat(call(OTHER_BUYER, HttpMethod.POST, "/api/disputes/" + disputeId + "/cancel", null)
+    assertThat(api.call(OTHER_BUYER, HttpMethod.POST, "/api/disputes/" + disputeId + "/cancel", null)
         .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(call(SELLER, HttpMethod.POST, "/api/disputes/" + disputeId + "/cancel", null)
+    assertThat(api.call(SELLER, HttpMethod.POST, "/api/disputes/" + disputeId + "/cancel", null)
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
-    assertThat(call(SELLER, HttpMethod.POST, "/api/disputes/" + disputeId + "/escalate", null)
+    assertThat(api.call(SELLER, HttpMethod.POST, "/api/disputes/" + disputeId + "/escalate", null)
         .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     driver.runAsync(started.get("id").asText());
-    JsonNode dispute = call(BUYER, HttpMethod.GET, "/api/disputes/" + disputeId, null).getBody();
+    JsonNode dispute = api.call(BUYER, HttpMethod.GET, "/api/disputes/" + disputeId, null).getBody();
     assertThat(dispute.get("dispute").get("status").asText()).isEqualTo("IN_MEDIATION");
     assertThat(dispute.get("dispute").get("escalationReason").asText())
         .isEqualTo("SELLER_REQUESTED");
 
-    ResponseEntity<JsonNode> late = call(BUYER, HttpMethod.POST,
+    ResponseEntity<JsonNode> late = api.call(BUYER, HttpMethod.POST,
         "/api/disputes/" + disputeId + "/cancel", null);
     assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(late.getBody().get("detail").asText()).contains("platform review");
@@ -229,13 +212,13 @@ class DisputeRestIT {
 
   @Test
   void anonymousAndWrongPasswordAreRefused() {
-    assertThat(call(null, HttpMethod.GET, "/engine-rest/task", null).getStatusCode())
+    assertThat(api.call(null, HttpMethod.GET, "/engine-rest/task", null).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(call(null, HttpMethod.GET, "/api/disputes", null).getStatusCode())
+    assertThat(api.call(null, HttpMethod.GET, "/api/disputes", null).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
     HttpHeaders headers = new HttpHeaders();
     headers.setBasicAuth("rwrongpassword", "nope");
-    new TestUsers(identityService).user("rwrongpassword", "buyers");
+    api.user("rwrongpassword", "buyers");
     assertThat(rest.exchange("/engine-rest/task", HttpMethod.GET, new HttpEntity<>(headers),
         String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }

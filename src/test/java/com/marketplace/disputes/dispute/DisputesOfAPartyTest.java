@@ -2,11 +2,13 @@ package com.marketplace.disputes.dispute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.marketplace.disputes.demo.HistoryWriter;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.support.ServiceTest;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,12 +55,17 @@ class DisputesOfAPartyTest {
   }
 
   private void dispute(String id, String buyer, String seller, String openedAt) {
-    jdbc.sql("""
-        insert into dispute (dispute_id, order_id, buyer_id, seller_id, status, reason,
-          item_received, description, requested_resolution, opened_at)
-        values (:id, :order, :buyer, :seller, 'CLOSED', 'DAMAGED', true, 'test',
-          'FULL_REFUND', :at)""")
-        .param("id", id).param("order", "ORD-" + id).param("buyer", buyer)
-        .param("seller", seller).param("at", Timestamp.from(Instant.parse(openedAt))).update();
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("dispute_id", id);
+    row.put("order_id", "ORD-" + id);
+    row.put("buyer_id", buyer);
+    row.put("seller_id", seller);
+    row.put("status", "CLOSED");
+    row.put("reason", "DAMAGED");
+    row.put("item_received", true);
+    row.put("description", "test");
+    row.put("requested_resolution", "FULL_REFUND");
+    row.put("opened_at", Instant.parse(openedAt));
+    new HistoryWriter(jdbc).dispute(row);
   }
 }

@@ -234,14 +234,15 @@ class RecordedFactsTest {
   }
 
   @Test
-  void aResolutionChangedAfterARejectionCannotAddARefund() {
+  void aResolutionForgedBeforeARejectionCannotAddARefund() {
     ProcessInstance pi = openDispute();
     driver.fireTimer(pi.getId(), "SellerResponseDeadline");
-    completeOnly(pi, "DecideDispute", Map.of("platformDecision", "REJECT_CLAIM",
-        "decisionRationale", "Delivered with a signature."));
+    // A rejection closes the dispute in the decision's own transaction: the only moment left to
+    // forge the resolution is before it.
     forge(pi, money("FULL_REFUND", HUGE));
 
-    driver.runAsync(pi.getId());
+    driver.complete(pi.getId(), "DecideDispute", Map.of("platformDecision", "REJECT_CLAIM",
+        "decisionRationale", "Delivered with a signature."));
 
     assertThat(pi).hasNotPassed("CarryOutResolution");
     assertClosed(pi, "PLATFORM_DECISION", "NONE", "0.00");
@@ -320,13 +321,13 @@ class RecordedFactsTest {
     Assertions.assertThat(grantsOn(review, "seller1")).isZero();
     Assertions.assertThat(runtimeService.getVariable(pi.getId(), "buyerId")).isEqualTo("buyer1");
 
-    // The same with the variable changed while the buyer's task is being prepared.
+    // The same with the parties swapped in the variables before the buyer's task is prepared
+    // (in the seller's answer's own transaction).
     driver.complete(pi.getId(), "ReviewSellerResponse", Map.of("buyerDecision", "REVISE_CLAIM",
         "description", "Photos attached: the box arrived empty and crushed at one corner."));
-    completeOnly(pi, "RespondToDispute", Map.of("sellerResponse", "REJECT",
-        "sellerComment", "Not our fault."));
     runtimeService.setVariables(pi.getId(), Map.of("buyerId", "seller1", "sellerId", "buyer1"));
-    driver.runAsync(pi.getId());
+    driver.complete(pi.getId(), "RespondToDispute", Map.of("sellerResponse", "REJECT",
+        "sellerComment", "Not our fault."));
 
     review = driver.task(pi.getId(), "ReviewSellerResponse");
     Assertions.assertThat(review.getAssignee()).isEqualTo("buyer1");

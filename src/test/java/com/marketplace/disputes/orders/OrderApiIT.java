@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marketplace.disputes.identity.PlatformGroups;
+import com.marketplace.disputes.support.ApiCalls;
 import com.marketplace.disputes.support.HttpTest;
 import com.marketplace.disputes.support.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +38,7 @@ class OrderApiIT {
   TestRestTemplate rest;
 
   @Autowired
-  IdentityService identityService;
+  ApiCalls api;
 
   @Autowired
   OrderRepository orders;
@@ -47,13 +47,12 @@ class OrderApiIT {
 
   @BeforeEach
   void users() {
-    TestUsers users = new TestUsers(identityService);
-    users.user(MARKET, PlatformGroups.MARKETPLACE);
-    users.user(BUYER, PlatformGroups.BUYERS);
-    users.user(OTHER_BUYER, PlatformGroups.BUYERS);
-    users.user(SELLER, PlatformGroups.SELLERS);
-    users.user(MEDIATOR, PlatformGroups.MEDIATORS);
-    users.user(ANALYST, PlatformGroups.ANALYSTS);
+    api.user(MARKET, PlatformGroups.MARKETPLACE);
+    api.user(BUYER, PlatformGroups.BUYERS);
+    api.user(OTHER_BUYER, PlatformGroups.BUYERS);
+    api.user(SELLER, PlatformGroups.SELLERS);
+    api.user(MEDIATOR, PlatformGroups.MEDIATORS);
+    api.user(ANALYST, PlatformGroups.ANALYSTS);
     orderId = "ORD-T" + UUID.randomUUID().toString().substring(0, 8);
   }
 
@@ -161,7 +160,7 @@ class OrderApiIT {
     }
     assertThat(orders.find(orderId)).isEmpty();
 
-    String admin = new TestUsers(identityService).user("oaadmin", PlatformGroups.CAMUNDA_ADMIN);
+    String admin = api.user("oaadmin", PlatformGroups.CAMUNDA_ADMIN);
     assertThat(put(admin, orderId, document("49.90")).getStatusCode())
         .isEqualTo(HttpStatus.CREATED);
   }
@@ -189,7 +188,7 @@ class OrderApiIT {
     assertThat(anonymousWrite.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 
     // Not a user of the other tests: the engine delays further logins after a failed one.
-    String lockedOut = new TestUsers(identityService).user("oalockedout", PlatformGroups.MARKETPLACE);
+    String lockedOut = api.user("oalockedout", PlatformGroups.MARKETPLACE);
     ResponseEntity<String> wrongPassword = rest.withBasicAuth(lockedOut, "not-the-password")
         .exchange("/api/orders/{id}", HttpMethod.PUT, json(document("1.00")), String.class, orderId);
     assertThat(wrongPassword.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
