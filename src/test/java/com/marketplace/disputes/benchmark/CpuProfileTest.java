@@ -59,6 +59,18 @@ class CpuProfileTest {
     assertThat(CpuProfile.classify(List.of("java.util.HashMap.put",
         "com.marketplace.disputes.support.DisputeDriver.completeTask", CLIENT)))
         .isEqualTo(Component.BENCHMARK);
+    // So are the queries its clients run while they wait, but not the commands they drive.
+    assertThat(CpuProfile.classify(List.of(H2,
+        "org.camunda.bpm.engine.impl.persistence.entity.ExecutionManager"
+            + ".findProcessInstanceCountByQueryCriteria",
+        "org.camunda.bpm.engine.impl.ExecutionQueryImpl.executeCount",
+        "org.camunda.bpm.engine.impl.AbstractQuery.count",
+        "com.marketplace.disputes.benchmark.EngineSignals.await", CLIENT)))
+        .isEqualTo(Component.BENCHMARK);
+    assertThat(CpuProfile.classify(List.of(H2, FLUSH,
+        "org.camunda.bpm.engine.impl.interceptor.CommandContext.close",
+        "org.camunda.bpm.engine.impl.RuntimeServiceImpl.startProcessInstanceByKey", CLIENT)))
+        .isEqualTo(Component.ENGINE);
   }
 
   @Test
