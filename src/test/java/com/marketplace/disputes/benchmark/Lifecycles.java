@@ -335,13 +335,22 @@ final class Lifecycles {
       timed(Call.COMPLETE_TASK, () -> tasks.complete(taskId, variables));
     }
 
-    /** Waits for the task as a push-updated Tasklist would show it. */
+    /**
+     * Waits for the task as a push-updated Tasklist would show it. A task found by the query
+     * before its own signal arrived leaves that signal behind; when the step opens the task again
+     * (a claim change), the old signal must not be taken for the new task.
+     */
     private String await(String businessKey, String taskKey) {
-      return signals.await(EngineSignals.taskKey(businessKey, taskKey), () -> {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
-            .taskDefinitionKey(taskKey).singleResult();
-        return task == null ? null : task.getId();
-      });
+      while (true) {
+        String taskId = signals.await(EngineSignals.taskKey(businessKey, taskKey), () -> {
+          Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
+              .taskDefinitionKey(taskKey).singleResult();
+          return task == null ? null : task.getId();
+        });
+        if (tasks.createTaskQuery().taskId(taskId).count() > 0) {
+          return taskId;
+        }
+      }
     }
 
     /**

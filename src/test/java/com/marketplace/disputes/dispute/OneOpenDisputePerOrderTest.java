@@ -50,7 +50,9 @@ class OneOpenDisputePerOrderTest {
     pool.shutdown();
 
     assertThat(stillRunning).isEqualTo(1);
-    assertThat(jdbc.sql("select count(*) from dispute where order_id = ? and status = 'OPEN'")
+    // Opened, and in the same transaction waiting for the seller.
+    assertThat(jdbc.sql(
+        "select count(*) from dispute where order_id = ? and status = 'AWAITING_SELLER'")
         .param(orderId).query(Long.class).single()).isEqualTo(1);
     assertThat(jdbc.sql("""
         select count(*) from dispute where order_id = ? and status = 'INELIGIBLE'
