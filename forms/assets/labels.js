@@ -15,6 +15,7 @@ export const KINDS = {
   buyerDecision: 'BuyerDecision',
   platformDecision: 'PlatformDecision',
   escalationReason: 'EscalationReason',
+  escalationRequestReason: 'EscalationRequestReason',
   closureReason: 'ClosureReason',
   role: 'Party',
   offerStatus: 'OfferStatus',
@@ -47,7 +48,7 @@ export function labelsFrom(bundle) {
     if (!/^[A-Z][A-Z_]+$/.test(text)) {
       return text;
     }
-    const kind = ['EscalationReason', 'ClosureReason', 'TimelineEvent']
+    const kind = ['EscalationRequestReason', 'EscalationReason', 'ClosureReason', 'TimelineEvent']
       .find((k) => texts[k + '.' + text]);
     return kind ? texts[kind + '.' + text] : spelledOut(text);
   }

@@ -61,6 +61,12 @@ public class DisputePolicy {
   /** Days of buyer protection that must remain to open a dispute. */
   private int minProtectionDaysLeft = 15;
 
+  /** How often the buyer may change the claim by the modify move; each change restarts the seller's days. */
+  private int maxClaimChanges = 3;
+
+  /** The longest comment a party may give with an escalation. */
+  private int maxEscalationCommentLength = 2000;
+
   public String getSellerResponseReminder() {
     return sellerResponseReminder;
   }
@@ -193,5 +199,21 @@ public class DisputePolicy {
         ? from.atOffset(ZoneOffset.UTC).plus(Period.parse(datePart)).toInstant()
         : from;
     return base.plus(Duration.parse("PT" + iso.substring(t + 1)));
+  }
+
+  public int getMaxClaimChanges() {
+    return maxClaimChanges;
+  }
+
+  public void setMaxClaimChanges(int maxClaimChanges) {
+    this.maxClaimChanges = maxClaimChanges;
+  }
+
+  public int getMaxEscalationCommentLength() {
+    return maxEscalationCommentLength;
+  }
+
+  public void setMaxEscalationCommentLength(int maxEscalationCommentLength) {
+    this.maxEscalationCommentLength = maxEscalationCommentLength;
   }
 }

@@ -1,6 +1,8 @@
 package com.marketplace.disputes.dispute;
 
+import com.marketplace.disputes.config.DisputePolicy;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
+import com.marketplace.disputes.evidence.EvidenceAttachments;
 import com.marketplace.disputes.kernel.ApiProblems;
 import com.marketplace.disputes.kernel.ApiProblems.NotAllowed;
 import com.marketplace.disputes.kernel.ApiProblems.NotVisible;
@@ -38,13 +40,15 @@ public class DisputeController {
   private final IdentityService identityService;
   private final EngineCalls engineCalls;
   private final Timeline timeline;
+  private final DisputePolicy policy;
 
   public DisputeController(DisputeRecords records, IdentityService identityService,
-      EngineCalls engineCalls, Timeline timeline) {
+      EngineCalls engineCalls, Timeline timeline, DisputePolicy policy) {
     this.records = records;
     this.identityService = identityService;
     this.engineCalls = engineCalls;
     this.timeline = timeline;
+    this.policy = policy;
   }
 
   /** The caller's own disputes, newest first. */
@@ -64,31 +68,56 @@ public class DisputeController {
     return body;
   }
 
+  /**
+   * To the platform now. The optional body says why ({@code reason}, an
+   * {@link EscalationRequestReason}) and adds a {@code comment}; the contract's escalationReason
+   * still says who asked.
+   */
   @PostMapping("/{disputeId}/escalate")
-  public ResponseEntity<Void> escalate(@PathVariable String disputeId) {
+  public ResponseEntity<Void> escalate(@PathVariable String disputeId,
+      @RequestBody(required = false) Map<String, Object> body) {
     DisputeRecord dispute = visible(disputeId);
     String role = role(dispute);
-    correlate(disputeId, DisputeProcess.ESCALATION_REQUESTED_MESSAGE,
-        Map.of(DisputeProcess.REQUESTED_BY, role));
+    Map<String, Object> said = body == null ? Map.of() : body;
+    EscalationRequest request = EscalationRequest.read(said.get("reason"), said.get("comment"),
+        policy.getMaxEscalationCommentLength(), "reason", "comment");
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(DisputeProcess.REQUESTED_BY, role);
+    variables.put(DisputeProcess.ESCALATION_REQUEST_REASON, request.reason());
+    variables.put(DisputeProcess.ESCALATION_COMMENT, request.comment());
+    correlate(dispute, DisputeProcess.ESCALATION_REQUESTED_MESSAGE, variables);
     return ResponseEntity.accepted().build();
   }
 
   @PostMapping("/{disputeId}/cancel")
   public ResponseEntity<Void> cancel(@PathVariable String disputeId) {
-    buyerOnly(visible(disputeId));
-    correlate(disputeId, DisputeProcess.CANCELLED_MESSAGE, Map.of());
+    DisputeRecord dispute = visible(disputeId);
+    if (!user().getUserId().equals(dispute.buyerId())) {
+      throw new NotAllowed("Only the buyer can cancel a dispute. "
+          + (user().getUserId().equals(dispute.sellerId())
+              ? "As the seller you can accept the claim or make an offer in your task, or "
+                  + "escalate to the platform."
+              : "Staff decide a dispute in the mediation queue instead."));
+    }
+    correlate(dispute, DisputeProcess.CANCELLED_MESSAGE, Map.of());
     return ResponseEntity.accepted().build();
   }
 
-  /** Changed claim fields (reason, description, …); the seller's deadline restarts. */
+  /**
+   * Changed claim fields (reason, description, …) and new files ({@code evidenceIds} from the
+   * evidence store); the seller's deadline restarts and both are told. At most
+   * {@code disputes.policy.max-claim-changes} times (then 429).
+   */
   @PostMapping("/{disputeId}/modify")
   public ResponseEntity<Void> modify(@PathVariable String disputeId,
       @RequestBody Map<String, Object> changes) {
-    buyerOnly(visible(disputeId));
+    DisputeRecord dispute = visible(disputeId);
+    buyerOnly(dispute);
     Map<String, Object> claimFields = new HashMap<>();
     for (String field : List.of(DisputeProcess.REASON, DisputeProcess.ITEM_RECEIVED,
         DisputeProcess.PROBLEM_DETAIL, DisputeProcess.DESCRIPTION,
-        DisputeProcess.REQUESTED_RESOLUTION, DisputeProcess.REQUESTED_AMOUNT)) {
+        DisputeProcess.REQUESTED_RESOLUTION, DisputeProcess.REQUESTED_AMOUNT,
+        EvidenceAttachments.EVIDENCE_IDS)) {
       if (changes.get(field) != null) {
         claimFields.put(field, changes.get(field));
       }
@@ -96,20 +125,54 @@ public class DisputeController {
     if (claimFields.isEmpty()) {
       throw InvalidRequestException.of("Nothing to modify", "body", "names no claim field");
     }
-    correlate(disputeId, DisputeProcess.MODIFIED_MESSAGE, claimFields);
+    correlate(dispute, DisputeProcess.MODIFIED_MESSAGE, claimFields);
     return ResponseEntity.accepted().build();
   }
 
-  @ExceptionHandler(MismatchingMessageCorrelationException.class)
-  ProblemDetail noLongerApplies(MismatchingMessageCorrelationException e) {
-    return ApiProblems.conflict("No longer possible",
-        "This move is possible only while the dispute is between buyer and seller; "
-            + "it is closed or under platform review now.");
+  @ExceptionHandler(NoLongerPossible.class)
+  ProblemDetail noLongerApplies(NoLongerPossible e) {
+    ProblemDetail problem = ApiProblems.conflict("No longer possible", e.getMessage());
+    problem.setProperty("status", e.status);
+    return problem;
   }
 
-  /** The party's check was done here; the dispute takes the message from the service. */
-  private void correlate(String disputeId, String message, Map<String, Object> variables) {
-    engineCalls.correlateAsService(message, disputeId, variables);
+  /**
+   * The party's check was done here; the dispute takes the message from the service. A move the
+   * dispute no longer takes is refused with what it is now and what is still possible.
+   */
+  private void correlate(DisputeRecord dispute, String message, Map<String, Object> variables) {
+    try {
+      engineCalls.correlateAsService(message, dispute.disputeId(), variables);
+    } catch (MismatchingMessageCorrelationException e) {
+      String status = records.find(dispute.disputeId()).map(DisputeRecord::status)
+          .orElse(dispute.status());
+      throw new NoLongerPossible(status, dispute.disputeId());
+    }
+  }
+
+  /**
+   * A move made after the buyer-and-seller phase: closed, or in the platform's hands. It is the
+   * engine's refusal of the message, said for the party.
+   */
+  static final class NoLongerPossible extends MismatchingMessageCorrelationException {
+    private final String status;
+
+    NoLongerPossible(String status, String disputeId) {
+      super(explain(status, disputeId));
+      this.status = status;
+    }
+
+    private static String explain(String status, String disputeId) {
+      if (DisputeStatus.CLOSED.name().equals(status)
+          || DisputeStatus.INELIGIBLE.name().equals(status)) {
+        return "Dispute " + disputeId + " is closed; it can no longer be escalated, changed or "
+            + "cancelled. A party may appeal a decided or agreed dispute within the appeal "
+            + "window (appealTicket); a cancelled or refused one cannot be appealed.";
+      }
+      return "Dispute " + disputeId + " is with the platform now (" + status + "); buyer and "
+          + "seller can no longer escalate, change or cancel it. Provide evidence when the "
+          + "mediator asks for it; the decision is mailed to both.";
+    }
   }
 
   /** A party or staff sees the dispute; anyone else is told it does not exist. */

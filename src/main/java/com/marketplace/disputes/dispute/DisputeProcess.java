@@ -55,6 +55,9 @@ public final class DisputeProcess {
   public static final String NEGOTIATION_OUTCOME = "negotiationOutcome";
   public static final String REQUESTED_BY = "requestedBy";
   public static final String ESCALATION_REASON = "escalationReason";
+  /** Why the party asked (an EscalationRequestReason) and what they added, when they said so. */
+  public static final String ESCALATION_REQUEST_REASON = "escalationRequestReason";
+  public static final String ESCALATION_COMMENT = "escalationComment";
   public static final String PLATFORM_DECISION = "platformDecision";
   public static final String DECISION_AMOUNT = "decisionAmount";
   public static final String DECISION_RATIONALE = "decisionRationale";

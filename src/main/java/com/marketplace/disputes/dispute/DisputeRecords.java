@@ -82,11 +82,15 @@ public class DisputeRecords {
         .param("id", disputeId).update();
   }
 
-  public void escalated(String disputeId, String escalationReason) {
+  /** To the platform; {@code requestReason} and {@code comment} as the party gave them, or null. */
+  public void escalated(String disputeId, String escalationReason, String requestReason,
+      String comment) {
     jdbc.sql("""
         update dispute set status = :status, awaiting = 'PLATFORM',
-          escalation_reason = :reason, escalated_at = :now where dispute_id = :id""")
+          escalation_reason = :reason, escalation_request_reason = :requestReason,
+          escalation_comment = :comment, escalated_at = :now where dispute_id = :id""")
         .param("status", DisputeStatus.IN_MEDIATION.name()).param("reason", escalationReason)
+        .param("requestReason", requestReason).param("comment", comment)
         .param("now", ts(AppClock.now())).param("id", disputeId).update();
   }
 
@@ -238,7 +242,8 @@ public class DisputeRecords {
       OffsetDateTime dueAt, boolean overdue, String ineligibilityReason, String escalationReason,
       String decision, String decisionRationale, String decidedBy, String closureReason,
       String resolution, BigDecimal refundAmount, OffsetDateTime openedAt, OffsetDateTime escalatedAt,
-      OffsetDateTime decidedAt, OffsetDateTime closedAt, String appealId, String appealOutcome) {}
+      OffsetDateTime decidedAt, OffsetDateTime closedAt, String appealId, String appealOutcome,
+      String escalationRequestReason, String escalationComment) {}
 
   /** What a dispute is to carry out: a resolution and the refund total it calls for. */
   public record Outcome(String resolution, BigDecimal refund) {}

@@ -1,6 +1,8 @@
 package com.marketplace.disputes.dispute;
 
+import static com.marketplace.disputes.dispute.DisputeProcess.ESCALATION_COMMENT;
 import static com.marketplace.disputes.dispute.DisputeProcess.ESCALATION_REASON;
+import static com.marketplace.disputes.dispute.DisputeProcess.ESCALATION_REQUEST_REASON;
 
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.kernel.Party;
@@ -13,7 +15,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Puts the dispute in the mediation queue and notes why it came there. */
+/**
+ * Puts the dispute in the mediation queue and notes why it came there: the contract's reason and,
+ * when a party asked, their own reason and comment, for the mediator and both parties to read.
+ */
 @Component
 public class EscalateToPlatformDelegate implements JavaDelegate {
 
@@ -30,9 +35,12 @@ public class EscalateToPlatformDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Case dispute = facts.of(execution);
-    EscalationReason reason = EscalationReason.valueOf(
-        ProcessVariables.of(execution).string(ESCALATION_REASON));
-    records.escalated(dispute.disputeId(), reason.name());
+    ProcessVariables vars = ProcessVariables.of(execution);
+    EscalationReason reason = EscalationReason.valueOf(vars.string(ESCALATION_REASON));
+    boolean asked = reason != EscalationReason.SELLER_NO_RESPONSE;
+    String requestReason = asked ? vars.string(ESCALATION_REQUEST_REASON) : null;
+    String comment = asked ? vars.string(ESCALATION_COMMENT) : null;
+    records.escalated(dispute.disputeId(), reason.name(), requestReason, comment);
     Party party = switch (reason) {
       case BUYER_REQUESTED -> Party.BUYER;
       case SELLER_REQUESTED -> Party.SELLER;
@@ -42,6 +50,10 @@ public class EscalateToPlatformDelegate implements JavaDelegate {
         ? TimelineEvent.system(dispute.disputeId(), EventKind.ESCALATED)
         : TimelineEvent.by(dispute.disputeId(), dispute.party(party), ActorRole.of(party),
             EventKind.ESCALATED);
-    timeline.record(escalated.detail(reason.name()));
+    if (comment != null) {
+      timeline.record(TimelineEvent.by(dispute.disputeId(), dispute.party(party),
+          ActorRole.of(party), EventKind.ESCALATION_REQUESTED).detail(comment));
+    }
+    timeline.record(escalated.detail(requestReason != null ? requestReason : reason.name()));
   }
 }

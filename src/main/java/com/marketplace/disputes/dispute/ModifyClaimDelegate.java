@@ -1,5 +1,7 @@
 package com.marketplace.disputes.dispute;
 
+import com.marketplace.disputes.config.DisputePolicy;
+import com.marketplace.disputes.kernel.LimitReachedException;
 import com.marketplace.disputes.timeline.EventKind;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,15 +24,28 @@ public class ModifyClaimDelegate implements JavaDelegate {
   static final String CLAIM_REVISION = "claimRevision";
 
   private final ClaimChanges claimChanges;
+  private final DisputePolicy policy;
 
-  public ModifyClaimDelegate(ClaimChanges claimChanges) {
+  public ModifyClaimDelegate(ClaimChanges claimChanges, DisputePolicy policy) {
     this.claimChanges = claimChanges;
+    this.policy = policy;
   }
 
+  /**
+   * Each change gives the seller their full days again, so the number of changes is limited
+   * ({@code disputes.policy.max-claim-changes}); one more is refused and changes nothing.
+   */
   @Override
   public void execute(DelegateExecution execution) {
-    claimChanges.apply(execution, EventKind.CLAIM_MODIFIED);
     Object revision = execution.getVariable(CLAIM_REVISION);
-    execution.setVariable(CLAIM_REVISION, revision == null ? 1 : ((Number) revision).intValue() + 1);
+    int changes = revision == null ? 0 : ((Number) revision).intValue();
+    if (changes >= policy.getMaxClaimChanges()) {
+      throw new LimitReachedException("Claim not changed", "claim",
+          "has been changed " + changes + " times, the most the policy allows; answer the "
+              + "seller's response, write to the seller or escalate instead",
+          "disputes.policy.max-claim-changes");
+    }
+    claimChanges.apply(execution, EventKind.CLAIM_MODIFIED);
+    execution.setVariable(CLAIM_REVISION, changes + 1);
   }
 }

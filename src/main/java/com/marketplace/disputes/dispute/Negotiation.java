@@ -1,9 +1,12 @@
 package com.marketplace.disputes.dispute;
 
+import static com.marketplace.disputes.dispute.DisputeProcess.ESCALATION_COMMENT;
 import static com.marketplace.disputes.dispute.DisputeProcess.ESCALATION_REASON;
+import static com.marketplace.disputes.dispute.DisputeProcess.ESCALATION_REQUEST_REASON;
 import static com.marketplace.disputes.dispute.DisputeProcess.NEGOTIATION_OUTCOME;
 import static com.marketplace.disputes.dispute.DisputeProcess.REQUESTED_BY;
 
+import com.marketplace.disputes.config.DisputePolicy;
 import com.marketplace.disputes.dispute.DisputeFacts.Case;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.dispute.DisputeRecords.OfferEntry;
@@ -36,13 +39,15 @@ public class Negotiation {
   private final DisputeFacts facts;
   private final Requester requester;
   private final Timeline timeline;
+  private final DisputePolicy policy;
 
   public Negotiation(DisputeRecords records, DisputeFacts facts, Requester requester,
-      Timeline timeline) {
+      Timeline timeline, DisputePolicy policy) {
     this.records = records;
     this.facts = facts;
     this.requester = requester;
     this.timeline = timeline;
+    this.policy = policy;
   }
 
   /** The seller accepted the claim as the buyer made it. */
@@ -100,9 +105,17 @@ public class Negotiation {
     records.answerOffer(facts.of(execution).disputeId(), OfferStatus.DECLINED);
   }
 
-  /** A party asked for escalation by message: who asked decides the reason. */
+  /**
+   * A party asked for escalation by message: who asked decides the reason. Their own reason and
+   * comment, if they gave them, are checked here too, whoever correlated the message.
+   */
   public void escalationRequested(DelegateExecution execution) {
     ProcessVariables vars = ProcessVariables.of(execution);
+    EscalationRequest request = EscalationRequest.read(vars.string(ESCALATION_REQUEST_REASON),
+        vars.string(ESCALATION_COMMENT), policy.getMaxEscalationCommentLength(),
+        ESCALATION_REQUEST_REASON, ESCALATION_COMMENT);
+    vars.set(ESCALATION_REQUEST_REASON, request.reason());
+    vars.set(ESCALATION_COMMENT, request.comment());
     String requestedBy = vars.string(REQUESTED_BY);
     String user = requester.userId();
     boolean seller = Party.SELLER.name().equals(requestedBy)

@@ -2,24 +2,13 @@ package com.marketplace.disputes.dispute;
 
 import static com.marketplace.disputes.dispute.DisputeProcess.BUYER_ID;
 import static com.marketplace.disputes.dispute.DisputeProcess.CURRENCY;
-import static com.marketplace.disputes.dispute.DisputeProcess.DAYS_SINCE_SHIPPED;
 import static com.marketplace.disputes.dispute.DisputeProcess.DISPUTE_ID;
-import static com.marketplace.disputes.dispute.DisputeProcess.ESTIMATED_DELIVERY_PASSED;
-import static com.marketplace.disputes.dispute.DisputeProcess.EXISTING_DISPUTE;
-import static com.marketplace.disputes.dispute.DisputeProcess.ITEM_TYPE;
-import static com.marketplace.disputes.dispute.DisputeProcess.MIN_DAYS_SINCE_SHIPPING;
-import static com.marketplace.disputes.dispute.DisputeProcess.MIN_PROTECTION_DAYS_LEFT;
 import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_AMOUNT;
-import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_BUYER;
-import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_FOUND;
 import static com.marketplace.disputes.dispute.DisputeProcess.ORDER_ID;
 import static com.marketplace.disputes.dispute.DisputeProcess.PROBLEM_DETAIL;
-import static com.marketplace.disputes.dispute.DisputeProcess.PROTECTION_DAYS_LEFT;
 import static com.marketplace.disputes.dispute.DisputeProcess.REQUESTED_AMOUNT;
 import static com.marketplace.disputes.dispute.DisputeProcess.SELLER_ID;
 
-import com.marketplace.disputes.config.DisputePolicy;
-import com.marketplace.disputes.kernel.AppClock;
 import com.marketplace.disputes.kernel.Ids;
 import com.marketplace.disputes.kernel.InvalidRequestException;
 import com.marketplace.disputes.kernel.Money;
@@ -32,8 +21,6 @@ import com.marketplace.disputes.timeline.ActorRole;
 import com.marketplace.disputes.timeline.EventKind;
 import com.marketplace.disputes.timeline.Timeline;
 import com.marketplace.disputes.timeline.TimelineEvent;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -53,17 +40,17 @@ public class RegisterDisputeDelegate implements JavaDelegate {
 
   private final OrderRepository orders;
   private final DisputeRecords records;
-  private final DisputePolicy policy;
   private final Requester requester;
   private final Timeline timeline;
+  private final EligibilityCheck eligibility;
 
   public RegisterDisputeDelegate(OrderRepository orders, DisputeRecords records,
-      DisputePolicy policy, Requester requester, Timeline timeline) {
+      Requester requester, Timeline timeline, EligibilityCheck eligibility) {
     this.orders = orders;
     this.records = records;
-    this.policy = policy;
     this.requester = requester;
     this.timeline = timeline;
+    this.eligibility = eligibility;
   }
 
   @Override
@@ -102,20 +89,8 @@ public class RegisterDisputeDelegate implements JavaDelegate {
   /** Transient inputs of the disputeEligibility decision: read once, never stored. */
   private void eligibilityFacts(DelegateExecution execution, String buyerId, String orderId,
       Optional<Order> order) {
-    Instant now = AppClock.now();
-    transientVar(execution, ORDER_FOUND, order.isPresent());
-    transientVar(execution, ORDER_BUYER,
-        order.map(o -> o.buyerId().equals(buyerId)).orElse(false));
-    transientVar(execution, EXISTING_DISPUTE, records.blockingDispute(orderId));
-    transientVar(execution, ITEM_TYPE, order.map(o -> o.itemType().name()).orElse(null));
-    transientVar(execution, DAYS_SINCE_SHIPPED, order.map(Order::shippedAt)
-        .map(shipped -> (int) Duration.between(shipped, now).toDays()).orElse(null));
-    transientVar(execution, ESTIMATED_DELIVERY_PASSED, order.map(Order::estimatedDeliveryAt)
-        .map(eta -> !eta.isAfter(now)).orElse(false));
-    transientVar(execution, PROTECTION_DAYS_LEFT, order.map(Order::protectionEndsAt)
-        .map(ends -> (int) Duration.between(now, ends).toDays()).orElse(0));
-    transientVar(execution, MIN_DAYS_SINCE_SHIPPING, policy.getMinDaysSinceShipping());
-    transientVar(execution, MIN_PROTECTION_DAYS_LEFT, policy.getMinProtectionDaysLeft());
+    eligibility.inputs(buyerId, orderId, order)
+        .forEach((name, value) -> transientVar(execution, name, value));
   }
 
   private static void transientVar(DelegateExecution execution, String name, Object value) {

@@ -33,6 +33,14 @@ public class ApiProblems {
     return problem;
   }
 
+  @ExceptionHandler(LimitReachedException.class)
+  ProblemDetail limitReached(LimitReachedException e) {
+    ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "Limit reached", e.getMessage());
+    problem.setProperty("errors", e.errorMaps());
+    problem.setProperty("limit", e.limit());
+    return problem;
+  }
+
   @ExceptionHandler(NotAllowed.class)
   ProblemDetail forbidden(NotAllowed e) {
     return problem(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());

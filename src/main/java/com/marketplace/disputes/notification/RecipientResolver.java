@@ -1,12 +1,11 @@
 package com.marketplace.disputes.notification;
 
 import com.marketplace.disputes.dispute.DisputeFacts;
+import com.marketplace.disputes.identity.UserLanguage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
@@ -21,18 +20,15 @@ import org.springframework.stereotype.Component;
 class RecipientResolver {
 
   static final String SENIOR_MEDIATORS_GROUP = "senior-mediators";
-  static final String LOCALE_INFO_KEY = "locale";
-  /** Languages the bundle {@code i18n/notices} has texts for. */
-  static final Set<String> LANGUAGES = Set.of("en", "de");
+  static final String LOCALE_INFO_KEY = UserLanguage.LOCALE_INFO_KEY;
 
   private final IdentityService identityService;
-  private final NoticeProperties properties;
+  private final UserLanguage language;
   private final DisputeFacts facts;
 
-  RecipientResolver(IdentityService identityService, NoticeProperties properties,
-      DisputeFacts facts) {
+  RecipientResolver(IdentityService identityService, UserLanguage language, DisputeFacts facts) {
     this.identityService = identityService;
-    this.properties = properties;
+    this.language = language;
     this.facts = facts;
   }
 
@@ -79,18 +75,7 @@ class RecipientResolver {
         ? null : user.getEmail().trim();
     String name = user == null || user.getFirstName() == null || user.getFirstName().isBlank()
         ? userId : user.getFirstName();
-    return new Recipient(userId, role, name, email, locale(userId));
-  }
-
-  private Locale locale(String userId) {
-    String tag = identityService.getUserInfo(userId, LOCALE_INFO_KEY);
-    if (tag != null && !tag.isBlank()) {
-      Locale locale = Locale.forLanguageTag(tag.trim().replace('_', '-'));
-      if (LANGUAGES.contains(locale.getLanguage())) {
-        return locale;
-      }
-    }
-    return properties.defaultLocale();
+    return new Recipient(userId, role, name, email, language.of(userId));
   }
 
   private String appellant(DelegateExecution execution, RecipientRole role) {
