@@ -14,6 +14,7 @@ public final class ReturnAndRefundProcess {
   public static final String SHIP_RETURN = "ShipReturn";
   public static final String RETURN_SHIPMENT_DEADLINE = "ReturnShipmentDeadline";
   public static final String CONFIRM_RETURN_RECEIVED = "ConfirmReturnReceived";
+  public static final String RETURN_RECEIPT_DEADLINE = "ReturnReceiptDeadline";
   public static final String ISSUE_REFUND = "IssueRefund";
 
   // Variables.

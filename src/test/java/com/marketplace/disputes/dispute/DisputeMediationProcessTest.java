@@ -120,7 +120,7 @@ class DisputeMediationProcessTest {
   @Test
   void anotherBuyersOrderIsIneligible() {
     ProcessInstance pi = driver.start(claim(orderId, "buyer2"));
-    assertThat(pi).isEnded().hasPassed("EndEvent_DisputeIneligible");
+    assertThat(pi).isEnded().hasPassed("EndEvent_NotTheOrderBuyer");
     Assertions.assertThat(driver.variables(pi.getId()))
         .containsEntry("ineligibilityReason", "NOT_ORDER_BUYER");
   }
