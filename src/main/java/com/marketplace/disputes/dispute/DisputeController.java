@@ -132,7 +132,7 @@ public class DisputeController {
   @ExceptionHandler(NoLongerPossible.class)
   ProblemDetail noLongerApplies(NoLongerPossible e) {
     ProblemDetail problem = ApiProblems.conflict("No longer possible", e.getMessage());
-    problem.setProperty("status", e.status);
+    problem.setProperty("disputeStatus", e.status);
     return problem;
   }
 

@@ -1,5 +1,6 @@
 package com.marketplace.disputes.dispute;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.marketplace.disputes.dispute.EligibilityCheck.Answer;
 import com.marketplace.disputes.forms.LabelController;
 import com.marketplace.disputes.identity.PlatformGroups;
@@ -38,7 +39,11 @@ public class EligibilityController {
     this.language = language;
   }
 
-  /** The answer in the caller's language; staff are answered for the order's buyer. */
+  /**
+   * The answer in the caller's language; staff are answered for the order's buyer. The contract's
+   * shape always has its three fields: {@code reason} is null when eligible.
+   */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Eligibility(boolean eligible, String reason, String message) {}
 
   @GetMapping("/api/orders/{orderId}/eligibility")

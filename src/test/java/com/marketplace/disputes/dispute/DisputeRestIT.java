@@ -207,7 +207,9 @@ class DisputeRestIT {
     ResponseEntity<JsonNode> late = api.call(BUYER, HttpMethod.POST,
         "/api/disputes/" + disputeId + "/cancel", null);
     assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(late.getBody().get("detail").asText()).contains("platform review");
+    assertThat(late.getBody().get("detail").asText()).contains("with the platform now",
+        "Provide evidence when the mediator asks");
+    assertThat(late.getBody().get("disputeStatus").asText()).isEqualTo("IN_MEDIATION");
   }
 
   @Test
