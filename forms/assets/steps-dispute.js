@@ -10,6 +10,40 @@ import { required, text, partialAmount, trackingNumber, string } from './rules.j
 import { claimErrors, claimVariables } from './claim.js';
 import { orderRows, outcome } from './casefile.js';
 import { chooseOrder, chosenOrder, show, amountHint, setText } from './step-parts.js';
+import { at } from './api.js';
+
+/**
+ * Why the chosen order cannot get a dispute, as the service's eligibility check said it (the
+ * same decision the process takes), or that the answer is still awaited; null when it may be
+ * opened, or when the check could not be asked (the process still decides, and mails its answer).
+ */
+export function eligibilityError(eligibility, orderId) {
+  if (!orderId) {
+    return null;
+  }
+  if (!eligibility || eligibility.orderId !== orderId) {
+    return 'wait a moment: checking whether a dispute can be opened for this order';
+  }
+  return eligibility.failed || eligibility.eligible ? null : eligibility.message;
+}
+
+/** Asks GET /api/orders/{orderId}/eligibility once per chosen order and shows the answer. */
+function checkEligibility(form, orderId) {
+  form.context.checking = orderId;
+  form.api(at('/api/orders', orderId) + '/eligibility').then(
+    (answer) => Object.assign({}, answer, { orderId }),
+    () => ({ orderId, failed: true })).then((result) => {
+    if (form.context.checking !== orderId) {
+      return;
+    }
+    form.context.eligibility = result;
+    show(form, 'eligibility', result.failed ? null : el('div', {
+      className: result.eligible ? 'df-muted' : 'alert alert-warning',
+      'data-eligible': String(result.eligible)
+    }, result.message));
+    form.changed();
+  });
+}
 
 /* Start form of disputeMediation: the buyer opens a dispute. */
 export const OpenDispute = {
@@ -21,10 +55,22 @@ export const OpenDispute = {
       ['Amount', money(order.amount, order.currency)], ...orderRows(order),
       ['Seller', order.sellerId]]));
     amountHint(form, 'requestedAmount', order && order.amount, order && order.currency);
+    if (!order) {
+      form.context.checking = null;
+      show(form, 'eligibility', null);
+    } else if (form.context.checking !== order.orderId) {
+      show(form, 'eligibility', null);
+      checkEligibility(form, order.orderId);
+    }
   },
   validate(values, context) {
     const errors = [];
-    required(errors, values, 'orderId', 'choose the order');
+    if (required(errors, values, 'orderId', 'choose the order')) {
+      const refused = eligibilityError(context.eligibility, values.orderId);
+      if (refused) {
+        errors.push({ field: 'orderId', message: refused });
+      }
+    }
     claimErrors(errors, values, context.order && context.order.amount);
     return errors;
   },
