@@ -119,6 +119,12 @@ function claimPanel(dispute, labels) {
   if (dispute.escalationReason) {
     rows.push(['Escalated', label('escalationReason', dispute.escalationReason)]);
   }
+  if (dispute.escalationRequestReason) {
+    rows.push(['Because', label('escalationRequestReason', dispute.escalationRequestReason)]);
+  }
+  if (dispute.escalationComment) {
+    rows.push(['Their words', dispute.escalationComment]);
+  }
   return panel("Buyer's claim", [facts(rows),
     el('blockquote', { className: 'df-text', 'data-df': 'description' }, dispute.description)],
   'df-claim');

@@ -36,6 +36,19 @@ test('the case file shows the claim in words and what people wrote as text', () 
   assert.match(root.querySelector('.df-evidence').textContent, /No evidence yet/);
 });
 
+test('the mediator reads why a party escalated, their words as text', () => {
+  const root = el('form', {}, el('div', { 'data-df': 'casefile' }));
+  const escalated = context();
+  Object.assign(escalated.dispute, { status: 'IN_MEDIATION', escalationReason: 'BUYER_REQUESTED',
+    escalationRequestReason: 'UNFAIR_REJECTION', escalationComment: SCRIPT });
+  renderCaseFile(root, escalated, labelsFrom({
+    'EscalationRequestReason.UNFAIR_REJECTION': 'The claim was rejected unfairly' }));
+  const claim = root.querySelector('.df-claim').textContent;
+  assert.match(claim, /The claim was rejected unfairly/);
+  assert.ok(claim.includes(SCRIPT));
+  assert.equal(root.querySelectorAll('script').length, 0);
+});
+
 test('the deadline shows the time left and is marked once passed', () => {
   const now = Date.parse('2026-03-10T12:00:00Z');
   const passed = deadlineBanner('Dispute D-1', 'x', '2026-03-10T10:00:00Z', true, now);
