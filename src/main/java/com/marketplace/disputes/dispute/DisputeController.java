@@ -1,5 +1,8 @@
 package com.marketplace.disputes.dispute;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketplace.disputes.config.DisputePolicy;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.evidence.EvidenceAttachments;
@@ -17,6 +20,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,14 +47,16 @@ public class DisputeController {
   private final EngineCalls engineCalls;
   private final Timeline timeline;
   private final DisputePolicy policy;
+  private final ObjectMapper json;
 
   public DisputeController(DisputeRecords records, IdentityService identityService,
-      EngineCalls engineCalls, Timeline timeline, DisputePolicy policy) {
+      EngineCalls engineCalls, Timeline timeline, DisputePolicy policy, ObjectMapper json) {
     this.records = records;
     this.identityService = identityService;
     this.engineCalls = engineCalls;
     this.timeline = timeline;
     this.policy = policy;
+    this.json = json;
   }
 
   /** The caller's own disputes, newest first. */
@@ -69,16 +77,18 @@ public class DisputeController {
   }
 
   /**
-   * To the platform now. The optional body says why ({@code reason}, an
+   * To the platform now. An optional JSON body says why ({@code reason}, an
    * {@link EscalationRequestReason}) and adds a {@code comment}; the contract's escalationReason
-   * still says who asked.
+   * still says who asked. A body that is not JSON (as clients sent before the body existed) is
+   * read as no body.
    */
   @PostMapping("/{disputeId}/escalate")
   public ResponseEntity<Void> escalate(@PathVariable String disputeId,
-      @RequestBody(required = false) Map<String, Object> body) {
+      @RequestBody(required = false) String body,
+      @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) MediaType type) {
     DisputeRecord dispute = visible(disputeId);
     String role = role(dispute);
-    Map<String, Object> said = body == null ? Map.of() : body;
+    Map<String, Object> said = jsonObject(body, type);
     EscalationRequest request = EscalationRequest.read(said.get("reason"), said.get("comment"),
         policy.getMaxEscalationCommentLength(), "reason", "comment");
     Map<String, Object> variables = new HashMap<>();
@@ -87,6 +97,19 @@ public class DisputeController {
     variables.put(DisputeProcess.ESCALATION_COMMENT, request.comment());
     correlate(dispute, DisputeProcess.ESCALATION_REQUESTED_MESSAGE, variables);
     return ResponseEntity.accepted().build();
+  }
+
+  private Map<String, Object> jsonObject(String body, MediaType type) {
+    if (body == null || body.isBlank() || type == null
+        || !type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+      return Map.of();
+    }
+    try {
+      Map<String, Object> object = json.readValue(body, new TypeReference<>() {});
+      return object == null ? Map.of() : object;
+    } catch (JsonProcessingException e) {
+      throw InvalidRequestException.of("Invalid escalation", "body", "must be a JSON object");
+    }
   }
 
   @PostMapping("/{disputeId}/cancel")

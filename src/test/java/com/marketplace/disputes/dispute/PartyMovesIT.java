@@ -8,6 +8,8 @@ import com.marketplace.disputes.support.ApiCalls;
 import com.marketplace.disputes.support.DisputeDriver;
 import com.marketplace.disputes.support.HttpTest;
 import com.marketplace.disputes.support.TestOrders;
+import com.marketplace.disputes.support.TestUsers;
+import com.marketplace.disputes.support.WebappSession;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +17,11 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -34,6 +40,7 @@ class PartyMovesIT {
   private static final String MEDIATOR = "mvmediator";
 
   @Autowired ApiCalls api;
+  @Autowired TestRestTemplate rest;
   @Autowired TestOrders orders;
   @Autowired DisputeDriver driver;
   @Autowired IdentityService identityService;
@@ -136,6 +143,28 @@ class PartyMovesIT {
     assertThat(seen.get("dispute").get("escalationComment").asText())
         .isEqualTo("The seller <b>ignores</b> the photos.");
     assertThat(seen.get("timeline").toString()).contains("ESCALATION_REQUESTED", "UNFAIR_REJECTION");
+  }
+
+  @Test
+  void anEscalationWithoutAJsonBodyStillEscalatesAndABodyThatIsNoObjectIsRefused() {
+    String disputeId = open();
+    HttpHeaders json = new HttpHeaders();
+    json.setBasicAuth(SELLER, TestUsers.PASSWORD);
+    json.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> list = rest.exchange("/api/disputes/" + disputeId + "/escalate",
+        HttpMethod.POST, new HttpEntity<>("[\"STUCK\"]", json), String.class);
+    assertThat(list.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(list.getBody()).contains("must be a JSON object");
+
+    // As Tasklist's page sends it: the webapp's session and token, a plain-text body.
+    WebappSession session = WebappSession.login(rest, SELLER, "tasklist");
+    HttpHeaders plain = session.headers();
+    plain.setContentType(MediaType.TEXT_PLAIN);
+    assertThat(rest.exchange("/api/disputes/" + disputeId + "/escalate", HttpMethod.POST,
+        new HttpEntity<>("x", plain), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(api.call(BUYER, HttpMethod.GET, "/api/disputes/" + disputeId, null).getBody()
+        .get("dispute").get("escalationReason").asText()).isEqualTo("SELLER_REQUESTED");
   }
 
   @Test

@@ -545,9 +545,9 @@ final class PolicySequence {
     String id = d.disputeId();
     switch (choice) {
       case 0 -> act("party uses /api/disputes", false, actor(d.buyerId()), "buyer escalates " + id,
-          () -> w.disputeApi.escalate(id, null));
+          () -> w.disputeApi.escalate(id, null, null));
       case 1 -> act("party uses /api/disputes", false, actor(d.sellerId()),
-          "seller escalates " + id, () -> w.disputeApi.escalate(id, null));
+          "seller escalates " + id, () -> w.disputeApi.escalate(id, null, null));
       case 2 -> act("party uses /api/disputes", false, actor(d.buyerId()), "buyer cancels " + id,
           () -> w.disputeApi.cancel(id));
       default -> {
@@ -892,7 +892,7 @@ final class PolicySequence {
             () -> w.disputeApi.cancel(id));
       } else if (!sellerTries && random.nextBoolean()) {
         act("stranger uses another's dispute or contact", true, as, "escalates " + id,
-            () -> w.disputeApi.escalate(id, null));
+            () -> w.disputeApi.escalate(id, null, null));
       } else {
         act("stranger uses another's dispute or contact", true, as, "modifies " + id,
             () -> w.disputeApi.modify(id, Map.of("requestedResolution", "FULL_REFUND")));
