@@ -26,7 +26,8 @@ export async function api(path, options) {
     error.status = response.status;
     throw error;
   }
-  return response.status === 204 ? null : response.json();
+  // The moves (escalate, cancel, …) answer 202 Accepted without a body, as 204 has none.
+  return response.status === 202 || response.status === 204 ? null : response.json();
 }
 
 /** A path segment: ids go into URLs escaped. */

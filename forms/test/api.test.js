@@ -36,8 +36,11 @@ test('a refusal throws the server\'s words and status', async () => {
   await assert.rejects(api('/api/x'), { message: '502 Bad Gateway' });
 });
 
-test('no content is null; ids are escaped into paths', async () => {
+test('no content and an accepted move are null; ids are escaped into paths', async () => {
   globalThis.fetch = async () => answer(204);
   assert.equal(await api('/api/evidence/1', { method: 'DELETE' }), null);
+  globalThis.fetch = async () => ({ ok: true, status: 202, statusText: 'Accepted',
+    json: async () => { throw new SyntaxError('Unexpected end of JSON input'); } });
+  assert.equal(await api('/api/disputes/D-1/cancel', { method: 'POST' }), null);
   assert.equal(at('/api/disputes', 'D-1/../x'), '/api/disputes/D-1%2F..%2Fx');
 });

@@ -1,7 +1,10 @@
 package com.marketplace.disputes.dispute;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.marketplace.disputes.appeal.AppealEligibility;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.kernel.ApiProblems;
+import com.marketplace.disputes.kernel.AppClock;
 import com.marketplace.disputes.kernel.ApiProblems.NotAllowed;
 import com.marketplace.disputes.kernel.ApiProblems.NotVisible;
 import com.marketplace.disputes.kernel.EngineCalls;
@@ -9,6 +12,7 @@ import com.marketplace.disputes.kernel.InvalidRequestException;
 import com.marketplace.disputes.kernel.Party;
 import com.marketplace.disputes.kernel.Requester;
 import com.marketplace.disputes.timeline.Timeline;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,20 +42,30 @@ public class DisputeController {
   private final IdentityService identityService;
   private final EngineCalls engineCalls;
   private final Timeline timeline;
+  private final AppealEligibility appealEligibility;
 
   public DisputeController(DisputeRecords records, IdentityService identityService,
-      EngineCalls engineCalls, Timeline timeline) {
+      EngineCalls engineCalls, Timeline timeline, AppealEligibility appealEligibility) {
     this.records = records;
     this.identityService = identityService;
     this.engineCalls = engineCalls;
     this.timeline = timeline;
+    this.appealEligibility = appealEligibility;
   }
 
-  /** The caller's own disputes, newest first. */
+  /** The caller's own disputes, newest first, each with the end of its appeal window. */
   @GetMapping
-  public List<DisputeRecord> mine() {
-    return records.findByParty(user().getUserId(), 100);
+  public List<PartyDispute> mine() {
+    Instant now = AppClock.now();
+    return records.findByParty(user().getUserId(), 100).stream()
+        .map(d -> new PartyDispute(d, appealEligibility.appealableUntil(d, now))).toList();
   }
+
+  /**
+   * A dispute as its party's list shows it: the record, and until when it may still be appealed
+   * (null while it is open, and once it cannot be appealed any more).
+   */
+  public record PartyDispute(@JsonUnwrapped DisputeRecord dispute, Instant appealableUntil) {}
 
   /** One dispute with its timeline and offers: whose move it is and until when. */
   @GetMapping("/{disputeId}")
