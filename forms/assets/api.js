@@ -8,11 +8,21 @@ export function csrfToken(cookie) {
   return match ? decodeURIComponent(match[1]) : '';
 }
 
+let givenToken = '';
+
+/**
+ * The token for a page outside /camunda, which cannot read the webapps' cookie (its path is
+ * /camunda): the webapps hand the same token out in the X-XSRF-TOKEN header of their answers.
+ */
+export function useCsrfToken(token) {
+  givenToken = token || '';
+}
+
 export async function api(path, options) {
   const init = Object.assign({ method: 'GET', credentials: 'same-origin' }, options || {});
   const cookie = globalThis.document ? globalThis.document.cookie : '';
-  init.headers = Object.assign({ Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken(cookie) },
-    init.headers || {});
+  init.headers = Object.assign({ Accept: 'application/json',
+    'X-XSRF-TOKEN': csrfToken(cookie) || givenToken }, init.headers || {});
   const response = await globalThis.fetch(path, init);
   if (!response.ok) {
     let message = response.status + ' ' + response.statusText;

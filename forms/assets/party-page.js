@@ -4,7 +4,7 @@
  * conversation. The case file is the one the task forms show (casefile.js); the page adds only
  * what a party does outside a task.
  */
-import { api, at } from './api.js';
+import { api, at, useCsrfToken } from './api.js';
 import { el } from './dom.js';
 import { labelsFrom } from './labels.js';
 import { disputeFile } from './casefile.js';
@@ -13,10 +13,14 @@ import { Uploads } from './uploads.js';
 import { pageWords, disputeTable, sideOf, appealableNow } from './party-list.js';
 import { movesPanel, conversationPanel, TASKLIST } from './party-moves.js';
 
-/** Whether the webapps' session is logged in; asked where a refusal brings no login prompt. */
+/**
+ * Whether the webapps' session is logged in, asked where a refusal brings no login prompt; its
+ * answer carries the session's CSRF token, which the moves send back.
+ */
 async function loggedIn() {
   const response = await globalThis.fetch('/camunda/api/admin/auth/user/default',
     { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  useCsrfToken(response.headers.get('X-XSRF-TOKEN'));
   return response.ok;
 }
 
