@@ -12,7 +12,7 @@ let givenToken = '';
 
 /**
  * The token for a page outside /camunda, which cannot read the webapps' cookie (its path is
- * /camunda): the webapps hand the same token out in the X-XSRF-TOKEN header of their answers.
+ * /camunda): GET /api/me hands the session's token to its own page.
  */
 export function useCsrfToken(token) {
   givenToken = token || '';

@@ -76,15 +76,16 @@ function say(node, message, failed) {
 }
 
 /**
- * Sends a move; on success tells so and reloads the dispute, on refusal shows the server's words
+ * Sends a move; on success reloads the dispute, saying what was done, on refusal shows the server's words
  * (notFound: what a 404 means for this move, when it is not the server's own words).
  */
 async function send(ctx, outcome, request, done, notFound) {
   const { words } = ctx;
+  say(outcome, null);
   try {
     await request();
     say(outcome, done, false);
-    ctx.reload();
+    ctx.reload(done);
   } catch (error) {
     say(outcome, error.status === 404 && notFound ? notFound
       : words.text('REFUSED', error.message), true);
@@ -153,7 +154,7 @@ function appealPanel(ctx) {
 
 /**
  * The moves open now, each with its refusal slot. ctx: {dispute, side, appealable, labels,
- * words, api, reload}.
+ * words, api, reload(notice)}.
  */
 export function movesPanel(ctx) {
   const moves = movesFor(ctx.dispute, ctx.side, ctx.appealable);

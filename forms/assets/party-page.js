@@ -13,14 +13,10 @@ import { Uploads } from './uploads.js';
 import { pageWords, disputeTable, sideOf, appealableNow } from './party-list.js';
 import { movesPanel, conversationPanel, TASKLIST } from './party-moves.js';
 
-/**
- * Whether the webapps' session is logged in, asked where a refusal brings no login prompt; its
- * answer carries the session's CSRF token, which the moves send back.
- */
+/** Whether the webapps' session is logged in, asked where a refusal brings no login prompt. */
 async function loggedIn() {
   const response = await globalThis.fetch('/camunda/api/admin/auth/user/default',
     { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  useCsrfToken(response.headers.get('X-XSRF-TOKEN'));
   return response.ok;
 }
 
@@ -59,7 +55,7 @@ async function caseFile(page, disputeId) {
   const ctx = {
     dispute: file.dispute, side: sideOf(file.dispute, me.userId), labels, words, api,
     appealable: Boolean(listedEntry) && appealableNow(listedEntry),
-    reload: () => show(page)
+    reload: (notice) => show(page, notice)
   };
   const [banner, ...rest] = disputeFile({ dispute: file.dispute, order, task: null,
     offers: file.offers || [], evidence, timeline: file.timeline || [] }, labels);
@@ -74,8 +70,8 @@ async function caseFile(page, disputeId) {
   return view;
 }
 
-/** Shows what the address names: the list, or one dispute. */
-async function show(page) {
+/** Shows what the address names: the list, or one dispute; notice: what a move just did. */
+async function show(page, notice) {
   const main = page.root.querySelector('[data-dm="main"]');
   const disputeId = chosenDispute(globalThis.location.hash);
   const back = page.root.querySelector('[data-dm="back"]');
@@ -88,6 +84,9 @@ async function show(page) {
     main.appendChild(view);
     tick(page.root, page.words);
     status(page, null);
+    const said = page.root.querySelector('[data-dm="notice"]');
+    said.hidden = !notice;
+    said.textContent = notice || '';
   } catch (error) {
     main.textContent = '';
     status(page, page.words.text('FAILED', error.message), true);
@@ -104,6 +103,8 @@ export async function start(root) {
     return;
   }
   page.me = await api('/api/me');
+  // The page cannot read the webapps' CSRF cookie (its path is /camunda); the moves send this.
+  useCsrfToken(page.me.csrfToken);
   const lang = page.me.locale || globalThis.navigator.language || 'en';
   page.labels = labelsFrom(await api('/api/labels?lang=' + encodeURIComponent(lang)));
   page.words = pageWords(page.labels, lang);

@@ -172,7 +172,7 @@ test('cancelling needs the confirmation first, then sends and reloads', async ()
   form.querySelector('[name="confirmCancel"]').checked = true;
   await submit(form);
   assert.deepEqual(calls.map((c) => [c.path, c.init.method]), [['/api/disputes/D-1/cancel', 'POST']]);
-  assert.equal(reloaded, 1);
+  assert.equal(reloaded, 1, 'the dispute is shown again, saying it is cancelled');
 });
 
 test('a message goes with its files; where messages do not exist yet, the page says so', async () => {
