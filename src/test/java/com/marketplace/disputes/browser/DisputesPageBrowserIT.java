@@ -2,15 +2,11 @@ package com.marketplace.disputes.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.marketplace.disputes.demo.DemoOrders;
-import com.marketplace.disputes.demo.DemoUsers;
 import com.marketplace.disputes.dispute.DisputeProcess;
-import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.identity.TasklistFilters;
 import com.marketplace.disputes.orders.ItemType;
 import com.marketplace.disputes.orders.Order;
-import com.marketplace.disputes.orders.OrderRepository;
 import com.marketplace.disputes.support.DisputeDriver;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -18,64 +14,21 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The parties' page My disputes, reached from Tasklist's header with the same login, in Debian's
- * Chromium against the running application (the configuration of {@link TasklistBrowserIT}, so
- * both share one application): each side follows its disputes whoever's move it is, makes the
- * moves the policy allows and reads the server's refusal of one it no longer allows; nobody else
- * sees them; a German reader reads German. And the webapps as a product: no Camunda 8 banner,
+ * Chromium against the running application: each side follows its disputes whoever's move it
+ * is, makes the moves the policy allows and reads the server's refusal of one it no longer
+ * allows; nobody else sees them; a German reader reads German. And the webapps as a product: no Camunda 8 banner,
  * the product's name, no controls the engine gate refuses. Screenshots go to target/screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.job-execution.enabled=true")
-@ActiveProfiles("test")
-class DisputesPageBrowserIT {
+class DisputesPageBrowserIT extends TasklistApplicationTest {
 
   private static final String MIGRATION_BANNER = "migrate to Camunda 8";
-
-  @LocalServerPort int port;
-  @Autowired IdentityService identityService;
-  @Autowired OrderRepository orders;
-  @Autowired DisputeRecords disputes;
-  @Autowired TaskService taskService;
-  @Autowired RuntimeService runtimeService;
-
-  Browser browser;
-  Tasklist tasklist;
-
-  @BeforeAll
-  static void chromiumInstalled() {
-    Browser.assumeInstalled();
-  }
-
-  @BeforeEach
-  void setUp() {
-    new DemoUsers(identityService).ensureDemoUsers();
-    new DemoOrders(orders).ensureDemoOrders();
-    browser = new Browser("http://localhost:" + port);
-    tasklist = new Tasklist(browser);
-  }
-
-  @AfterEach
-  void tearDown() {
-    browser.close();
-  }
 
   @Test
   void buyerFollowsTheDisputeWhileItIsTheSellersMoveAndEscalatesWithAReason() {
@@ -260,12 +213,6 @@ class DisputesPageBrowserIT {
         .filter(d -> d.processInstanceId().equals(instanceId)).findFirst().orElse(null));
   }
 
-  private Task awaitTask(DisputeRecord dispute, String taskKey) {
-    return browser.waitFor(Duration.ofSeconds(60), driver -> taskService.createTaskQuery()
-        .processInstanceBusinessKey(dispute.disputeId()).taskDefinitionKey(taskKey)
-        .singleResult());
-  }
-
   /** Tasklist has asked who the user is and marked the page for a party. */
   private void awaitPartyMarks() {
     browser.waitFor(driver -> bodyHas("dm-party") && bodyHas("dm-no-engine-edits"));
@@ -314,7 +261,7 @@ class DisputesPageBrowserIT {
     find("[data-dm=message] button[type=submit]").click();
     Predicate<String> answered = shown -> shown.contains(message)
         || shown.contains("Messages are not available for this dispute yet.");
-    browser.waitFor(driver -> answered.test(text("[data-dm=conversation]")));
-    assertThat(browser.all(By.cssSelector("[data-dm=conversation] b"))).isEmpty();
+    browser.waitFor(driver -> answered.test(text(".dm-conversation")));
+    assertThat(browser.all(By.cssSelector(".dm-conversation b"))).isEmpty();
   }
 }
