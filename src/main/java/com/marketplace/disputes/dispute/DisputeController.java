@@ -3,11 +3,9 @@ package com.marketplace.disputes.dispute;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.kernel.ApiProblems;
 import com.marketplace.disputes.kernel.ApiProblems.NotAllowed;
-import com.marketplace.disputes.kernel.ApiProblems.NotVisible;
 import com.marketplace.disputes.kernel.EngineCalls;
 import com.marketplace.disputes.kernel.InvalidRequestException;
 import com.marketplace.disputes.kernel.Party;
-import com.marketplace.disputes.kernel.Requester;
 import com.marketplace.disputes.timeline.Timeline;
 import java.util.HashMap;
 import java.util.List;
@@ -35,13 +33,15 @@ import org.springframework.web.bind.annotation.RestController;
 public class DisputeController {
 
   private final DisputeRecords records;
+  private final DisputeVisibility visibility;
   private final IdentityService identityService;
   private final EngineCalls engineCalls;
   private final Timeline timeline;
 
-  public DisputeController(DisputeRecords records, IdentityService identityService,
-      EngineCalls engineCalls, Timeline timeline) {
+  public DisputeController(DisputeRecords records, DisputeVisibility visibility,
+      IdentityService identityService, EngineCalls engineCalls, Timeline timeline) {
     this.records = records;
+    this.visibility = visibility;
     this.identityService = identityService;
     this.engineCalls = engineCalls;
     this.timeline = timeline;
@@ -59,7 +59,8 @@ public class DisputeController {
     DisputeRecord dispute = visible(disputeId);
     Map<String, Object> body = new HashMap<>();
     body.put("dispute", dispute);
-    body.put("timeline", timeline.entries(disputeId));
+    body.put("timeline", timeline.entries(disputeId,
+        DisputeVisibility.viewer(user(), dispute)));
     body.put("offers", records.offers(disputeId));
     return body;
   }
@@ -114,13 +115,7 @@ public class DisputeController {
 
   /** A party or staff sees the dispute; anyone else is told it does not exist. */
   private DisputeRecord visible(String disputeId) {
-    Authentication user = user();
-    DisputeRecord dispute = records.find(disputeId)
-        .orElseThrow(() -> new NotVisible("dispute", disputeId));
-    if (!Requester.isPartyOrStaff(user, dispute.buyerId(), dispute.sellerId())) {
-      throw new NotVisible("dispute", disputeId);
-    }
-    return dispute;
+    return visibility.visibleTo(user(), disputeId);
   }
 
   private String role(DisputeRecord dispute) {
