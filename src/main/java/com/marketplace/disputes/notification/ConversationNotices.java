@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.support.MessageSourceAccessor;
@@ -49,16 +51,19 @@ public class ConversationNotices {
   private final NoticeMailer mailer;
   private final NoticeProperties properties;
   private final OrderRepository orders;
+  private final IdentityService identityService;
   private final ResourceBundleMessageSource words = new ResourceBundleMessageSource();
 
   ConversationNotices(RecipientResolver recipients, NoticeRenderer renderer, NoticeOutbox outbox,
-      NoticeMailer mailer, NoticeProperties properties, OrderRepository orders) {
+      NoticeMailer mailer, NoticeProperties properties, OrderRepository orders,
+      IdentityService identityService) {
     this.recipients = recipients;
     this.renderer = renderer;
     this.outbox = outbox;
     this.mailer = mailer;
     this.properties = properties;
     this.orders = orders;
+    this.identityService = identityService;
     words.setBasename("i18n/notices");
     words.setDefaultEncoding("UTF-8");
     words.setFallbackToSystemLocale(false);
@@ -72,7 +77,7 @@ public class ConversationNotices {
   public void tell(DisputeRecord dispute, Party party, long messageId, Duration delay,
       LongFunction<List<Line>> newSince) {
     String userId = party.in(dispute.buyerId(), dispute.sellerId());
-    Recipient recipient = recipients.recipient(userId,
+    Recipient recipient = recipient(userId,
         party == Party.BUYER ? RecipientRole.BUYER : RecipientRole.SELLER);
     Optional<Untouched> pending =
         outbox.untouched(dispute.disputeId(), Notice.NEW_MESSAGES, userId);
@@ -97,6 +102,22 @@ public class ConversationNotices {
     }
     outbox.record(entry, render(dispute, recipient, newSince.apply(messageId)),
         AppClock.now().plus(delay));
+  }
+
+  /**
+   * The other party's address and language are the service's to read, not the writer's: the
+   * identity service is asked without the writer's login.
+   */
+  private Recipient recipient(String userId, RecipientRole role) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      return recipients.recipient(userId, role);
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
+    }
   }
 
   private RenderedNotice render(DisputeRecord dispute, Recipient recipient, List<Line> lines) {
