@@ -1,6 +1,5 @@
 package com.marketplace.disputes.notification;
 
-import static com.marketplace.disputes.support.ApiCalls.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +11,6 @@ import com.marketplace.disputes.support.TestOrders;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -56,15 +54,9 @@ class ConversationMailIT {
     ClockUtil.reset();
   }
 
+  /** A dispute waiting for the seller: its id and process instance. */
   private String[] open() {
-    Map<String, Object> claim = new LinkedHashMap<>();
-    claim.put("orderId", orders.eligible(BUYER, SELLER, "49.90"));
-    claim.put("reason", "NOT_RECEIVED");
-    claim.put("itemReceived", false);
-    claim.put("description", "The parcel never arrived; tracking stopped two weeks ago.");
-    claim.put("requestedResolution", "FULL_REFUND");
-    JsonNode started = api.call(BUYER, HttpMethod.POST,
-        "/engine-rest/process-definition/key/disputeMediation/start", variables(claim)).getBody();
+    JsonNode started = api.openDispute(BUYER, orders.eligible(BUYER, SELLER, "49.90"));
     driver.runAsync(started.get("id").asText());
     return new String[] {started.get("businessKey").asText(), started.get("id").asText()};
   }
