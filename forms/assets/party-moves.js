@@ -194,7 +194,7 @@ export function conversationPanel(ctx, timeline) {
   if (movesFor(dispute, side, false).message) {
     const outcome = el('div', { 'data-dm': 'message-outcome', hidden: true, role: 'alert' });
     const text = el('textarea', { className: 'form-control', name: 'message', id: 'dm-message',
-      rows: 3, maxlength: 4000 });
+      rows: 3, maxlength: 2000 });
     body.push(el('form', { className: 'dm-message-form', 'data-dm': 'message',
       onsubmit: (event) => {
         event.preventDefault();

@@ -6,11 +6,9 @@ import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.kernel.ApiProblems;
 import com.marketplace.disputes.kernel.AppClock;
 import com.marketplace.disputes.kernel.ApiProblems.NotAllowed;
-import com.marketplace.disputes.kernel.ApiProblems.NotVisible;
 import com.marketplace.disputes.kernel.EngineCalls;
 import com.marketplace.disputes.kernel.InvalidRequestException;
 import com.marketplace.disputes.kernel.Party;
-import com.marketplace.disputes.kernel.Requester;
 import com.marketplace.disputes.timeline.Timeline;
 import java.time.Instant;
 import java.util.HashMap;
@@ -39,14 +37,17 @@ import org.springframework.web.bind.annotation.RestController;
 public class DisputeController {
 
   private final DisputeRecords records;
+  private final DisputeVisibility visibility;
   private final IdentityService identityService;
   private final EngineCalls engineCalls;
   private final Timeline timeline;
   private final AppealEligibility appealEligibility;
 
-  public DisputeController(DisputeRecords records, IdentityService identityService,
-      EngineCalls engineCalls, Timeline timeline, AppealEligibility appealEligibility) {
+  public DisputeController(DisputeRecords records, DisputeVisibility visibility,
+      IdentityService identityService, EngineCalls engineCalls, Timeline timeline,
+      AppealEligibility appealEligibility) {
     this.records = records;
+    this.visibility = visibility;
     this.identityService = identityService;
     this.engineCalls = engineCalls;
     this.timeline = timeline;
@@ -73,7 +74,8 @@ public class DisputeController {
     DisputeRecord dispute = visible(disputeId);
     Map<String, Object> body = new HashMap<>();
     body.put("dispute", dispute);
-    body.put("timeline", timeline.entries(disputeId));
+    body.put("timeline", timeline.entries(disputeId,
+        DisputeVisibility.viewer(user(), dispute)));
     body.put("offers", records.offers(disputeId));
     return body;
   }
@@ -128,13 +130,7 @@ public class DisputeController {
 
   /** A party or staff sees the dispute; anyone else is told it does not exist. */
   private DisputeRecord visible(String disputeId) {
-    Authentication user = user();
-    DisputeRecord dispute = records.find(disputeId)
-        .orElseThrow(() -> new NotVisible("dispute", disputeId));
-    if (!Requester.isPartyOrStaff(user, dispute.buyerId(), dispute.sellerId())) {
-      throw new NotVisible("dispute", disputeId);
-    }
-    return dispute;
+    return visibility.visibleTo(user(), disputeId);
   }
 
   private String role(DisputeRecord dispute) {

@@ -9,11 +9,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
 import java.io.UnsupportedEncodingException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,7 +18,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.SocketFactory;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
@@ -62,56 +57,6 @@ class NoticeMailer {
     this.mailSender = mailSender;
     this.properties = properties;
     this.messageIdDomain = domainOf(properties.from());
-    if (mailSender instanceof JavaMailSenderImpl sender) {
-      // Without it, the end of each mail waits on the server's delayed acknowledgement (about
-      // 40 ms on Linux): a sender of one mail after another on a kept connection managed 20
-      // mails a second. An SMTPS factory set by configuration stays as it is.
-      sender.getJavaMailProperties().putIfAbsent("mail.smtp.socketFactory",
-          new NoDelaySocketFactory());
-    }
-  }
-
-  /** Plain sockets with TCP_NODELAY: each SMTP command and the mail's end go out at once. */
-  static final class NoDelaySocketFactory extends SocketFactory {
-
-    @Override
-    public Socket createSocket() throws IOException {
-      Socket socket = new Socket();
-      socket.setTcpNoDelay(true);
-      return socket;
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-      return connect(new InetSocketAddress(host, port), null);
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
-        throws IOException {
-      return connect(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-      return connect(new InetSocketAddress(host, port), null);
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress,
-        int localPort) throws IOException {
-      return connect(new InetSocketAddress(address, port),
-          new InetSocketAddress(localAddress, localPort));
-    }
-
-    private Socket connect(InetSocketAddress remote, InetSocketAddress local) throws IOException {
-      Socket socket = createSocket();
-      if (local != null) {
-        socket.bind(local);
-      }
-      socket.connect(remote);
-      return socket;
-    }
   }
 
   /** One thread's SMTP connection: when it last sent, and how many mails it carried. */

@@ -80,7 +80,10 @@ class OutboxViewerController {
   ResponseEntity<Void> retry(@RequestParam String key,
       @RequestHeader(name = REQUESTED_BY, required = false) String requestedBy) {
     requireViewerRequest(requestedBy);
-    return outbox.retry(key) ? ResponseEntity.noContent().build() : conflict(key);
+    if (!outbox.retry(key)) {
+      throw unchangeable(key);
+    }
+    return ResponseEntity.noContent().build();
   }
 
   /** An operator's drop: the notice is never sent. */
@@ -89,8 +92,10 @@ class OutboxViewerController {
       @RequestHeader(name = REQUESTED_BY, required = false) String requestedBy) {
     requireViewerRequest(requestedBy);
     String operator = identityService.getCurrentAuthentication().getUserId();
-    return outbox.drop(key, "dropped by " + operator) ? ResponseEntity.noContent().build()
-        : conflict(key);
+    if (!outbox.drop(key, "dropped by " + operator)) {
+      throw unchangeable(key);
+    }
+    return ResponseEntity.noContent().build();
   }
 
   private static void requireViewerRequest(String requestedBy) {
@@ -100,8 +105,9 @@ class OutboxViewerController {
     }
   }
 
-  private ResponseEntity<Void> conflict(String key) {
-    throw new ResponseStatusException(outbox.find(key).isPresent() ? HttpStatus.CONFLICT
+  /** 409 for a notice whose state does not allow the change, 404 for no such notice. */
+  private ResponseStatusException unchangeable(String key) {
+    return new ResponseStatusException(outbox.find(key).isPresent() ? HttpStatus.CONFLICT
         : HttpStatus.NOT_FOUND, "No notice " + key + " that can be changed so");
   }
 

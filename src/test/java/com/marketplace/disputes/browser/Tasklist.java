@@ -51,8 +51,24 @@ final class Tasklist {
         }
       }
     }
-    browser.driver().findElement(username).sendKeys(userId);
-    browser.driver().findElement(By.cssSelector("input[ng-model=password]")).sendKeys(DemoUsers.PASSWORD);
+    // The login page moves the focus to the user name once it has rendered. Typed before that,
+    // the password once landed in the user name field ("mediator1demo"), so the form waits for
+    // that focus and the submit for both fields to hold what was typed.
+    By password = By.cssSelector("input[ng-model=password]");
+    browser.waitFor(driver -> driver.findElement(username).equals(driver.switchTo().activeElement()));
+    browser.waitFor(driver -> {
+      WebElement name = driver.findElement(username);
+      WebElement secret = driver.findElement(password);
+      if (userId.equals(name.getDomProperty("value"))
+          && DemoUsers.PASSWORD.equals(secret.getDomProperty("value"))) {
+        return true;
+      }
+      name.clear();
+      name.sendKeys(userId);
+      secret.clear();
+      secret.sendKeys(DemoUsers.PASSWORD);
+      return false;
+    });
     browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
     browser.visible(By.cssSelector(".start-process-action a"));
   }
@@ -94,11 +110,14 @@ final class Tasklist {
 
   /** Opens the card of the dispute in the open filter, refreshing until Tasklist shows it. */
   void openTaskOf(String disputeId) {
-    WebElement link = browser.waitFor(Duration.ofSeconds(45), driver -> {
+    // Found and clicked in one go: the list redraws when its refresh answers, and a link found
+    // before that is gone by the time it is clicked.
+    browser.waitFor(Duration.ofSeconds(45), driver -> {
       for (WebElement card : driver.findElements(By.cssSelector(".tasks-list > li"))) {
         try {
           if (card.getText().contains(disputeId)) {
-            return card.findElement(By.cssSelector("h4.task a"));
+            card.findElement(By.cssSelector("h4.task a")).click();
+            return true;
           }
         } catch (StaleElementReferenceException redrawn) {
           return null;
@@ -108,7 +127,6 @@ final class Tasklist {
           + ".$broadcast('refresh')");
       return null;
     });
-    link.click();
     form();
   }
 
