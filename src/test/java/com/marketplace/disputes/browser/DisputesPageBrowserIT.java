@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -245,8 +246,14 @@ class DisputesPageBrowserIT extends TasklistApplicationTest {
    */
   private String afterMove(String move) {
     By said = By.cssSelector("[data-dm=notice], [data-dm=" + move + "-outcome]");
-    return browser.waitFor(driver -> driver.findElements(said).stream()
-        .filter(WebElement::isDisplayed).map(WebElement::getText).findFirst().orElse(null));
+    return browser.waitFor(driver -> {
+      try {
+        return driver.findElements(said).stream().filter(WebElement::isDisplayed)
+            .map(WebElement::getText).findFirst().orElse(null);
+      } catch (StaleElementReferenceException redrawn) {
+        return null;
+      }
+    });
   }
 
   private static String cell(WebElement row, String name) {
@@ -257,7 +264,13 @@ class DisputesPageBrowserIT extends TasklistApplicationTest {
   private void sendMessage(String message) {
     find("[data-dm=message] textarea").sendKeys(message);
     find("[data-dm=message] button[type=submit]").click();
-    browser.waitFor(driver -> text(".dm-conversation").contains(message));
+    browser.waitFor(driver -> {
+      try {
+        return text(".dm-conversation").contains(message);
+      } catch (StaleElementReferenceException redrawn) {
+        return false;
+      }
+    });
     assertThat(browser.all(By.cssSelector(".dm-conversation b"))).isEmpty();
   }
 }
