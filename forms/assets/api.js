@@ -8,11 +8,21 @@ export function csrfToken(cookie) {
   return match ? decodeURIComponent(match[1]) : '';
 }
 
+let givenToken = '';
+
+/**
+ * The token for a page outside /camunda, which cannot read the webapps' cookie (its path is
+ * /camunda): GET /api/me hands the session's token to its own page.
+ */
+export function useCsrfToken(token) {
+  givenToken = token || '';
+}
+
 export async function api(path, options) {
   const init = Object.assign({ method: 'GET', credentials: 'same-origin' }, options || {});
   const cookie = globalThis.document ? globalThis.document.cookie : '';
-  init.headers = Object.assign({ Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken(cookie) },
-    init.headers || {});
+  init.headers = Object.assign({ Accept: 'application/json',
+    'X-XSRF-TOKEN': csrfToken(cookie) || givenToken }, init.headers || {});
   const response = await globalThis.fetch(path, init);
   if (!response.ok) {
     let message = response.status + ' ' + response.statusText;
@@ -26,7 +36,8 @@ export async function api(path, options) {
     error.status = response.status;
     throw error;
   }
-  return response.status === 204 ? null : response.json();
+  // The moves (escalate, cancel, …) answer 202 Accepted without a body, as 204 has none.
+  return response.status === 202 || response.status === 204 ? null : response.json();
 }
 
 /** A path segment: ids go into URLs escaped. */

@@ -13,21 +13,22 @@ export function money(amount, currency) {
   return Number(amount).toFixed(2) + (currency ? ' ' + currency : '');
 }
 
-export function dateTime(value) {
+/** locale: a language tag; without it, the browser's. Always in the browser's time zone. */
+export function dateTime(value, locale) {
   if (!value) {
     return '';
   }
-  return new Date(value).toLocaleString(undefined, {
+  return new Date(value).toLocaleString(locale, {
     weekday: 'short', day: 'numeric', month: 'short', year: 'numeric',
     hour: '2-digit', minute: '2-digit'
   });
 }
 
-export function date(value) {
+export function date(value, locale) {
   if (!value) {
     return '';
   }
-  return new Date(value).toLocaleDateString(undefined,
+  return new Date(value).toLocaleDateString(locale,
     { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
@@ -44,8 +45,15 @@ export function daysFromNow(value, now = Date.now()) {
   return days > 0 ? 'in ' + plural(days, 'day') : plural(Math.abs(days), 'day') + ' ago';
 }
 
+/** How timeLeft words a duration, in English; a page in another language hands in its own. */
+export const ENGLISH_TIME = {
+  unit: (count, unit) => plural(count, unit),
+  left: (text) => text + ' left',
+  overdue: (text) => 'overdue by ' + text
+};
+
 /** "3 days 4 hours left", "overdue by 2 hours". */
-export function timeLeft(due, now = Date.now()) {
+export function timeLeft(due, now = Date.now(), words = ENGLISH_TIME) {
   const ms = new Date(due).getTime() - now;
   const abs = Math.abs(ms);
   const days = Math.floor(abs / DAY);
@@ -53,15 +61,15 @@ export function timeLeft(due, now = Date.now()) {
   const minutes = Math.floor((abs % 3600000) / 60000);
   const parts = [];
   if (days > 0) {
-    parts.push(plural(days, 'day'));
+    parts.push(words.unit(days, 'day'));
   }
   if (hours > 0 || days > 0) {
-    parts.push(plural(hours, 'hour'));
+    parts.push(words.unit(hours, 'hour'));
   }
   if (days === 0) {
-    parts.push(plural(minutes, 'minute'));
+    parts.push(words.unit(minutes, 'minute'));
   }
-  return ms >= 0 ? parts.join(' ') + ' left' : 'overdue by ' + parts.join(' ');
+  return ms >= 0 ? words.left(parts.join(' ')) : words.overdue(parts.join(' '));
 }
 
 /** How a deadline banner looks: passed, within a day, or neither. */

@@ -75,6 +75,15 @@ export function appealable(disputes) {
     && d.closureReason !== 'CANCELLED_BY_BUYER' && !d.appealId);
 }
 
+/**
+ * The dispute Tasklist's address names (#/?processStart=appealTicket&disputeId=D-…, the link of
+ * the page My disputes), or null.
+ */
+export function namedDispute(hash) {
+  const query = String(hash || '').split('?')[1];
+  return query ? new URLSearchParams(query).get('disputeId') : null;
+}
+
 /* Start form of appealTicket: a party appeals one of their closed disputes. */
 export const AppealDispute = {
   async prepare(form) {
@@ -85,6 +94,10 @@ export const AppealDispute = {
       ? 'Choose one of your closed disputes\u2026' : 'You have no closed dispute to appeal'));
     disputes.forEach((d) => select.appendChild(el('option', { value: d.disputeId },
       d.disputeId + ' \u00b7 ' + d.orderId + ' \u00b7 ' + form.labels.label('resolution', d.resolution))));
+    const named = namedDispute(globalThis.location && globalThis.location.hash);
+    if (disputes.some((d) => d.disputeId === named)) {
+      form.setValue('disputeId', named);
+    }
   },
   refresh(form) {
     const { label } = form.labels;

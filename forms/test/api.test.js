@@ -1,6 +1,6 @@
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, csrfToken, at } from '../assets/api.js';
+import { api, csrfToken, at, useCsrfToken } from '../assets/api.js';
 
 const realFetch = globalThis.fetch;
 afterEach(() => {
@@ -36,8 +36,24 @@ test('a refusal throws the server\'s words and status', async () => {
   await assert.rejects(api('/api/x'), { message: '502 Bad Gateway' });
 });
 
-test('no content is null; ids are escaped into paths', async () => {
+test('no content and an accepted move are null; ids are escaped into paths', async () => {
   globalThis.fetch = async () => answer(204);
   assert.equal(await api('/api/evidence/1', { method: 'DELETE' }), null);
+  globalThis.fetch = async () => ({ ok: true, status: 202, statusText: 'Accepted',
+    json: async () => { throw new SyntaxError('Unexpected end of JSON input'); } });
+  assert.equal(await api('/api/disputes/D-1/cancel', { method: 'POST' }), null);
   assert.equal(at('/api/disputes', 'D-1/../x'), '/api/disputes/D-1%2F..%2Fx');
+});
+
+test('a page outside /camunda sends the token it was handed; the cookie wins where it is', async () => {
+  let seen;
+  globalThis.fetch = async (path, init) => { seen = init; return answer(200, {}); };
+  globalThis.document = { cookie: '' };
+  useCsrfToken('h3ader');
+  await api('/api/disputes/D-1/cancel', { method: 'POST' });
+  assert.equal(seen.headers['X-XSRF-TOKEN'], 'h3ader');
+  globalThis.document = { cookie: 'XSRF-TOKEN=c00kie' };
+  await api('/api/disputes/D-1/cancel', { method: 'POST' });
+  assert.equal(seen.headers['X-XSRF-TOKEN'], 'c00kie');
+  useCsrfToken(null);
 });

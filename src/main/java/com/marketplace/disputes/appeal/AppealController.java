@@ -3,6 +3,7 @@ package com.marketplace.disputes.appeal;
 import com.marketplace.disputes.appeal.AppealRecords.AppealRecord;
 import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
+import com.marketplace.disputes.dispute.DisputeVisibility;
 import com.marketplace.disputes.kernel.ApiProblems;
 import com.marketplace.disputes.kernel.ApiProblems.NotVisible;
 import com.marketplace.disputes.kernel.Requester;
@@ -64,7 +65,7 @@ public class AppealController {
     body.put("appeal", appeal);
     dispute.ifPresent(d -> {
       body.put("dispute", d);
-      body.put("timeline", timeline.entries(d.disputeId()));
+      body.put("timeline", timeline.entries(d.disputeId(), DisputeVisibility.viewer(user, d)));
       body.put("offers", disputes.offers(d.disputeId()));
     });
     return body;

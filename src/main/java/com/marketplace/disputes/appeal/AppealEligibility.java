@@ -46,10 +46,25 @@ public class AppealEligibility {
     if (dispute.appealId() != null) {
       return ALREADY_APPEALED;
     }
-    Instant windowEnds = DisputePolicy.after(dispute.closedAt().toInstant(), policy.getAppealWindow());
-    if (now.isAfter(windowEnds)) {
+    if (now.isAfter(windowEnds(dispute))) {
       return APPEAL_WINDOW_EXPIRED;
     }
     return null;
+  }
+
+  /**
+   * Until when one of its parties may still appeal the dispute, or null when they may not (not
+   * closed, not appealable, appealed already, or the window is over): the same checks as
+   * {@link #refusal}, for a party's list of disputes.
+   */
+  public Instant appealableUntil(DisputeRecord dispute, Instant now) {
+    if (refusal(Optional.of(dispute), dispute.buyerId(), now) != null) {
+      return null;
+    }
+    return windowEnds(dispute);
+  }
+
+  private Instant windowEnds(DisputeRecord dispute) {
+    return DisputePolicy.after(dispute.closedAt().toInstant(), policy.getAppealWindow());
   }
 }

@@ -1,19 +1,21 @@
 package com.marketplace.disputes.dispute;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marketplace.disputes.appeal.AppealEligibility;
 import com.marketplace.disputes.config.DisputePolicy;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.evidence.EvidenceAttachments;
 import com.marketplace.disputes.kernel.ApiProblems;
+import com.marketplace.disputes.kernel.AppClock;
 import com.marketplace.disputes.kernel.ApiProblems.NotAllowed;
-import com.marketplace.disputes.kernel.ApiProblems.NotVisible;
 import com.marketplace.disputes.kernel.EngineCalls;
 import com.marketplace.disputes.kernel.InvalidRequestException;
 import com.marketplace.disputes.kernel.Party;
-import com.marketplace.disputes.kernel.Requester;
 import com.marketplace.disputes.timeline.Timeline;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,27 +45,40 @@ import org.springframework.web.bind.annotation.RestController;
 public class DisputeController {
 
   private final DisputeRecords records;
+  private final DisputeVisibility visibility;
   private final IdentityService identityService;
   private final EngineCalls engineCalls;
   private final Timeline timeline;
+  private final AppealEligibility appealEligibility;
   private final DisputePolicy policy;
   private final ObjectMapper json;
 
-  public DisputeController(DisputeRecords records, IdentityService identityService,
-      EngineCalls engineCalls, Timeline timeline, DisputePolicy policy, ObjectMapper json) {
+  public DisputeController(DisputeRecords records, DisputeVisibility visibility,
+      IdentityService identityService, EngineCalls engineCalls, Timeline timeline,
+      AppealEligibility appealEligibility, DisputePolicy policy, ObjectMapper json) {
     this.records = records;
+    this.visibility = visibility;
     this.identityService = identityService;
     this.engineCalls = engineCalls;
     this.timeline = timeline;
+    this.appealEligibility = appealEligibility;
     this.policy = policy;
     this.json = json;
   }
 
-  /** The caller's own disputes, newest first. */
+  /** The caller's own disputes, newest first, each with the end of its appeal window. */
   @GetMapping
-  public List<DisputeRecord> mine() {
-    return records.findByParty(user().getUserId(), 100);
+  public List<PartyDispute> mine() {
+    Instant now = AppClock.now();
+    return records.findByParty(user().getUserId(), 100).stream()
+        .map(d -> new PartyDispute(d, appealEligibility.appealableUntil(d, now))).toList();
   }
+
+  /**
+   * A dispute as its party's list shows it: the record, and until when it may still be appealed
+   * (null while it is open, and once it cannot be appealed any more).
+   */
+  public record PartyDispute(@JsonUnwrapped DisputeRecord dispute, Instant appealableUntil) {}
 
   /** One dispute with its timeline and offers: whose move it is and until when. */
   @GetMapping("/{disputeId}")
@@ -71,7 +86,8 @@ public class DisputeController {
     DisputeRecord dispute = visible(disputeId);
     Map<String, Object> body = new HashMap<>();
     body.put("dispute", dispute);
-    body.put("timeline", timeline.entries(disputeId));
+    body.put("timeline", timeline.entries(disputeId,
+        DisputeVisibility.viewer(user(), dispute)));
     body.put("offers", records.offers(disputeId));
     return body;
   }
@@ -200,13 +216,7 @@ public class DisputeController {
 
   /** A party or staff sees the dispute; anyone else is told it does not exist. */
   private DisputeRecord visible(String disputeId) {
-    Authentication user = user();
-    DisputeRecord dispute = records.find(disputeId)
-        .orElseThrow(() -> new NotVisible("dispute", disputeId));
-    if (!Requester.isPartyOrStaff(user, dispute.buyerId(), dispute.sellerId())) {
-      throw new NotVisible("dispute", disputeId);
-    }
-    return dispute;
+    return visibility.visibleTo(user(), disputeId);
   }
 
   private String role(DisputeRecord dispute) {

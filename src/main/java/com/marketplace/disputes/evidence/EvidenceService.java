@@ -17,12 +17,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -128,7 +130,10 @@ public class EvidenceService {
     List<Evidence> found = store.findAll(ids);
     List<String> problems = new ArrayList<>();
     if (found.size() < ids.size()) {
-      problems.add("names uploads that do not exist (or were removed after a day unsubmitted)");
+      Set<Long> missing = new LinkedHashSet<>(ids);
+      found.forEach(evidence -> missing.remove(evidence.evidenceId()));
+      problems.add("names uploads that do not exist (or were removed after a day unsubmitted): "
+          + missing.stream().map(String::valueOf).collect(Collectors.joining(", ")));
     }
     List<Evidence> staged = new ArrayList<>();
     long bytes = 0;
@@ -166,6 +171,29 @@ public class EvidenceService {
       }
     }
     return attached;
+  }
+
+  /**
+   * The files a message refers to, each of them the writer's own: uploads they staged for it are
+   * attached now, as {@link #attach} does for a step; files attached before must be of this
+   * dispute. Anything else is refused with 400 naming the id.
+   */
+  public List<Evidence> attachOwn(String disputeId, Collection<Long> evidenceIds, String userId) {
+    if (evidenceIds.isEmpty()) {
+      return List.of();
+    }
+    List<InvalidRequestException.FieldError> problems = store.findAll(evidenceIds).stream()
+        .filter(evidence -> disputeId.equals(evidence.disputeId())
+            && !evidence.uploadedBy().equals(userId))
+        .map(evidence -> new InvalidRequestException.FieldError(EvidenceAttachments.EVIDENCE_IDS,
+            "names upload " + evidence.evidenceId() + ", which is not yours to attach"))
+        .toList();
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException("Cannot attach evidence", problems);
+    }
+    attach(disputeId, evidenceIds.stream().map(String::valueOf)
+        .collect(Collectors.joining(",")), userId);
+    return store.findAll(evidenceIds);
   }
 
   static Set<Long> parseIds(String evidenceIds) {

@@ -24,6 +24,9 @@ public final class PlatformGroups {
   public static final Set<String> STAFF =
       Set.of(MEDIATORS, SENIOR_MEDIATORS, ANALYSTS, MARKETPLACE, CAMUNDA_ADMIN);
 
+  /** The two sides of a dispute. */
+  public static final Set<String> PARTIES = Set.of(BUYERS, SELLERS);
+
   /**
    * Who acts for someone else: the marketplace's system account and administrators start a
    * dispute or a contact for a buyer, who is then named in the request.

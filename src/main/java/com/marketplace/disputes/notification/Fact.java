@@ -6,8 +6,9 @@ import com.marketplace.disputes.dispute.DisputeProcess;
 import com.marketplace.disputes.refund.ReturnAndRefundProcess;
 
 /**
- * A process variable a notice may show, and how to write it. Facts without a value are left out
- * of the mail. Labels are {@code fact.<variable>} in the message bundle, codes
+ * A process variable a notice may show, and how to write it; the last three are not variables
+ * but what the dispute's conversation gives its notice. Facts without a value are left out of
+ * the mail. Labels are {@code fact.<variable>} in the message bundle, codes
  * {@code code.<variable>.<VALUE>}.
  */
 enum Fact {
@@ -35,7 +36,10 @@ enum Fact {
   SELLER_MESSAGE(SellerContactProcess.SELLER_MESSAGE, Kind.TEXT),
   APPEAL_STATEMENT(AppealProcess.APPEAL_STATEMENT, Kind.TEXT),
   APPEAL_DECISION(AppealProcess.APPEAL_DECISION, Kind.CODE),
-  APPEAL_RATIONALE(AppealProcess.APPEAL_RATIONALE, Kind.TEXT);
+  APPEAL_RATIONALE(AppealProcess.APPEAL_RATIONALE, Kind.TEXT),
+  MESSAGE_COUNT("messageCount", Kind.TEXT),
+  MESSAGES("messages", Kind.TEXT),
+  CONVERSATION_LINK("conversationLink", Kind.TEXT);
 
   enum Kind { TEXT, CODE, AMOUNT, DATE }
 

@@ -34,7 +34,9 @@ public enum Notice {
   SELLER_NO_REPLY(Turn.ISSUE_CONFIRMATION, false, BUYER_MESSAGE),
   APPEAL_RECEIVED(Turn.APPEAL_REVIEW, false, APPEAL_STATEMENT),
   APPEAL_DECIDED(null, false, APPEAL_DECISION, APPEAL_RATIONALE, RESOLUTION, REFUND_AMOUNT),
-  APPEAL_SLA_BREACHED(Turn.APPEAL_REVIEW, false, APPEAL_STATEMENT);
+  APPEAL_SLA_BREACHED(Turn.APPEAL_REVIEW, false, APPEAL_STATEMENT),
+  /** Not a send task's: the dispute's conversation writes it, one per burst of messages. */
+  NEW_MESSAGES(null, false, MESSAGE_COUNT, MESSAGES, CONVERSATION_LINK);
 
   /** The move this notice announces, or null when nobody has to act on it. */
   final Turn turn;

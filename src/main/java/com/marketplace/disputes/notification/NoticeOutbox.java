@@ -57,12 +57,45 @@ public class NoticeOutbox {
 
   /** Writes the notice, due now, in the caller's transaction. */
   void record(Entry entry, RenderedNotice mail) {
-    insert(entry, mail, Status.PENDING, null);
+    insert(entry, mail, Status.PENDING, null, AppClock.now());
+  }
+
+  /** Writes the notice due at {@code dueAt}: one that waits for more of its kind to join it. */
+  void record(Entry entry, RenderedNotice mail, Instant dueAt) {
+    insert(entry, mail, Status.PENDING, null, dueAt);
+  }
+
+  /** A written notice nobody has tried or taken yet: see {@link #untouched}. */
+  record Untouched(String key, String occurrence) {}
+
+  /**
+   * The recipient's notice of this kind for this case that no sender has tried or taken yet,
+   * locked until the caller's transaction ends, so that the caller may rewrite it ({@link
+   * #rewrite}) rather than add another, and no sender takes it meanwhile.
+   */
+  Optional<Untouched> untouched(String businessKey, Notice notice, String recipientId) {
+    return jdbc.query("select idempotency_key, occurrence from notice_outbox"
+            + " where business_key = ? and notice = ? and recipient_id = ? and status = ?"
+            + " and attempts = 0 and lease_owner is null for update",
+        (rs, i) -> new Untouched(rs.getString(1), rs.getString(2)),
+        businessKey, notice.name(), recipientId, Status.PENDING.name()).stream().findFirst();
+  }
+
+  /** Gives an untouched notice a new mail; false when a sender took or tried it meanwhile. */
+  boolean rewrite(String key, RenderedNotice mail) {
+    if (jdbc.update("update notice_outbox set subject = ? where idempotency_key = ?"
+            + " and status = ? and attempts = 0 and lease_owner is null",
+        mail.subject(), key, Status.PENDING.name()) == 0) {
+      return false;
+    }
+    jdbc.update("update notice_body set body_text = ?, body_html = ? where idempotency_key = ?",
+        mail.text(), mail.html(), key);
+    return true;
   }
 
   /** Writes that the notice cannot be delivered because the recipient has no address. */
   void recordUndeliverable(Entry entry, String reason) {
-    insert(entry, null, Status.UNDELIVERABLE, reason);
+    insert(entry, null, Status.UNDELIVERABLE, reason, null);
   }
 
   /** The newest rows first. */
@@ -105,7 +138,8 @@ public class NoticeOutbox {
         Status.PENDING.name(), Status.FAILED.name(), Status.GAVE_UP.name()) == 1;
   }
 
-  private void insert(Entry entry, RenderedNotice mail, Status status, String error) {
+  private void insert(Entry entry, RenderedNotice mail, Status status, String error,
+      Instant dueAt) {
     OffsetDateTime now = offset(AppClock.now());
     jdbc.update("insert into notice_outbox (idempotency_key, business_key, dispute_id, notice,"
             + " recipient_id, recipient_role, recipient_name, recipient_address, locale,"
@@ -116,7 +150,7 @@ public class NoticeOutbox {
         entry.recipientId(), entry.role().name(), entry.recipientName(), entry.address(),
         entry.locale(), entry.processInstanceId(), entry.activityId(), entry.occurrence(),
         entry.messageId(), mail == null ? null : mail.subject(),
-        status.name(), error, now, status.due() ? now : null);
+        status.name(), error, now, status.due() ? offset(dueAt) : null);
     if (mail != null) {
       jdbc.update("insert into notice_body (idempotency_key, body_text, body_html)"
           + " values (?, ?, ?)", entry.key(), mail.text(), mail.html());

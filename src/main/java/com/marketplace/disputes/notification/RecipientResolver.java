@@ -69,7 +69,8 @@ class RecipientResolver {
     };
   }
 
-  private Recipient recipient(String userId, RecipientRole role) {
+  /** One user, in the role a notice names them. */
+  Recipient recipient(String userId, RecipientRole role) {
     User user = identityService.createUserQuery().userId(userId).singleResult();
     String email = user == null || user.getEmail() == null || user.getEmail().isBlank()
         ? null : user.getEmail().trim();

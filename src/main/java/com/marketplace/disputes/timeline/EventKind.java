@@ -24,7 +24,9 @@ public enum EventKind {
   // Carrying it out.
   RETURN_SHIPPED, RETURN_RECEIVED, RETURN_TAKEN_AS_RECEIVED, CLAIM_LAPSED, REFUND_ISSUED, CLOSED,
   // Appeal.
-  APPEAL_FILED, APPEAL_SLA_BREACHED, APPEAL_OVERTURNED, APPEAL_UPHELD;
+  APPEAL_FILED, APPEAL_SLA_BREACHED, APPEAL_OVERTURNED, APPEAL_UPHELD,
+  // The conversation inside the dispute: one entry per message, its text in the detail.
+  MESSAGE;
 
   private final Milestone milestone;
 

@@ -53,11 +53,11 @@ public class Timeline {
   private void insert(List<TimelineEvent> events) {
     StringBuilder sql = new StringBuilder("""
         insert into dispute_event (dispute_id, occurred_at, actor, actor_role, event_type, detail,
-          resolution, amount)
+          resolution, amount, visible_to)
         values""");
     for (int i = 0; i < events.size(); i++) {
       sql.append(i == 0 ? " " : ", ").append("(:id%1$d, :at%1$d, :actor%1$d, :role%1$d, :type%1$d,"
-          .formatted(i)).append(" :detail%1$d, :resolution%1$d, :amount%1$d)".formatted(i));
+          .formatted(i)).append( " :detail%1$d, :resolution%1$d, :amount%1$d, :visibleTo%1$d)".formatted(i));
     }
     JdbcClient.StatementSpec insert = jdbc.sql(sql.toString());
     for (int i = 0; i < events.size(); i++) {
@@ -66,7 +66,8 @@ public class Timeline {
           .param("at" + i, Timestamp.from(event.occurredAt())).param("actor" + i, event.actor())
           .param("role" + i, event.role() == null ? null : event.role().name())
           .param("type" + i, event.kind().name()).param("detail" + i, truncate(event.detail()))
-          .param("resolution" + i, event.resolution()).param("amount" + i, event.amount());
+          .param("resolution" + i, event.resolution()).param("amount" + i, event.amount())
+          .param("visibleTo" + i, event.visibleTo() == null ? null : event.visibleTo().name());
     }
     insert.update();
   }
@@ -86,19 +87,31 @@ public class Timeline {
         .param("id", disputeId).param("type", kind.name()).query(Long.class).single() > 0;
   }
 
-  /** The dispute's timeline, oldest first. */
-  public List<TimelineEntry> entries(String disputeId) {
+  /**
+   * The dispute's timeline, oldest first, as {@code viewer} may see it: a party (BUYER, SELLER)
+   * sees the entries for both parties and those meant for it alone; staff (PLATFORM) see all.
+   */
+  public List<TimelineEntry> entries(String disputeId, ActorRole viewer) {
+    boolean party = viewer == ActorRole.BUYER || viewer == ActorRole.SELLER;
     return jdbc.sql("""
-        select occurred_at, actor, actor_role, event_type, detail, resolution, amount
-        from dispute_event where dispute_id = :id order by occurred_at, event_id""")
-        .param("id", disputeId).query(TimelineEntry.class).list();
+        select occurred_at, actor, actor_role, event_type, detail, resolution, amount, visible_to
+        from dispute_event where dispute_id = :id
+          and (visible_to is null or :everything = true or visible_to = :viewer)
+        order by occurred_at, event_id""")
+        .param("id", disputeId).param("everything", !party)
+        .param("viewer", party ? viewer.name() : "")
+        .query(TimelineEntry.class).list();
   }
 
   private static String truncate(String detail) {
     return detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 4000);
   }
 
-  /** One entry of a dispute's timeline, as the API shows it. */
+  /**
+   * One entry of a dispute's timeline, as the API shows it.
+   *
+   * @param visibleTo the one party the entry is meant for; null when both parties see it
+   */
   public record TimelineEntry(OffsetDateTime occurredAt, String actor, String actorRole,
-      String eventType, String detail, String resolution, BigDecimal amount) {}
+      String eventType, String detail, String resolution, BigDecimal amount, String visibleTo) {}
 }

@@ -202,6 +202,33 @@ final class Tasklist {
     browser.waitFor(driver -> driver.findElements(By.cssSelector(".modal-dialog")).isEmpty());
   }
 
+  /** Whether an element is on the page and shown (not hidden by a style). */
+  boolean shown(String css) {
+    return browser.all(By.cssSelector(css)).stream().anyMatch(WebElement::isDisplayed);
+  }
+
+  /** The text a person reads on the page now. */
+  String pageText() {
+    return browser.driver().findElement(By.tagName("body")).getText();
+  }
+
+  /** Follows Tasklist's header link to the page My disputes and waits for its list. */
+  void myDisputes(String linkText) {
+    browser.clickable(By.linkText(linkText)).click();
+    browser.visible(By.cssSelector("[data-dm=list], [data-dm=none]"));
+  }
+
+  /** The row of a dispute in the list of My disputes, once it is there. */
+  WebElement disputeRow(String disputeId) {
+    return browser.visible(By.cssSelector("tr[data-dispute='" + disputeId + "']"));
+  }
+
+  /** Opens a dispute's case file from the list of My disputes. */
+  void openOnPage(String disputeId) {
+    disputeRow(disputeId).findElement(By.tagName("a")).click();
+    browser.visible(By.cssSelector("[data-dm=casefile]"));
+  }
+
   /**
    * Calls the service's API from the page, as a form does (session cookie, CSRF header unless
    * {@code withCsrfToken} is false); returns the HTTP status.

@@ -2,14 +2,10 @@ package com.marketplace.disputes.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.marketplace.disputes.demo.DemoOrders;
-import com.marketplace.disputes.demo.DemoUsers;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
-import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.evidence.Evidence;
 import com.marketplace.disputes.evidence.EvidenceStore;
 import com.marketplace.disputes.identity.TasklistFilters;
-import com.marketplace.disputes.orders.OrderRepository;
 import com.marketplace.disputes.support.DisputeDriver;
 import com.marketplace.disputes.support.TestOrders;
 import java.math.BigDecimal;
@@ -20,64 +16,25 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Disputes as their people meet them: in Camunda Tasklist, in Debian's Chromium, against the
  * running application with its job executor on. Screenshots of each step go to
  * target/screenshots. Skipped where Chromium and its driver are not installed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.job-execution.enabled=true")
-@ActiveProfiles("test")
-class TasklistBrowserIT {
+class TasklistBrowserIT extends TasklistApplicationTest {
 
-  @LocalServerPort int port;
-  @Autowired IdentityService identityService;
-  @Autowired OrderRepository orders;
-  @Autowired DisputeRecords disputes;
   @Autowired EvidenceStore evidence;
-  @Autowired TaskService taskService;
-  @Autowired RuntimeService runtimeService;
   @Autowired JdbcClient jdbc;
 
   @TempDir Path files;
-
-  Browser browser;
-  Tasklist tasklist;
-
-  @BeforeAll
-  static void chromiumInstalled() {
-    Browser.assumeInstalled();
-  }
-
-  @BeforeEach
-  void setUp() {
-    new DemoUsers(identityService).ensureDemoUsers();
-    new DemoOrders(orders).ensureDemoOrders();
-    browser = new Browser("http://localhost:" + port);
-    tasklist = new Tasklist(browser);
-  }
-
-  @AfterEach
-  void tearDown() {
-    browser.close();
-  }
 
   @Test
   void buyerOpensSellerOffersBuyerEscalatesMediatorDecides() {
@@ -395,13 +352,6 @@ class TasklistBrowserIT {
     return disputes.findByParty(buyerId, 100).stream()
         .filter(d -> d.orderId().equals(orderId) && d.closedAt() == null)
         .findFirst();
-  }
-
-  /** Waits until the engine has created the task (the steps before it run asynchronously). */
-  private Task awaitTask(DisputeRecord dispute, String taskKey) {
-    return browser.waitFor(Duration.ofSeconds(60), driver -> taskService.createTaskQuery()
-        .processInstanceBusinessKey(dispute.disputeId()).taskDefinitionKey(taskKey)
-        .singleResult());
   }
 
   private long imageWidth(WebElement image) {

@@ -9,6 +9,8 @@ import com.marketplace.disputes.support.DisputeDriver;
 import com.marketplace.disputes.support.HttpTest;
 import com.marketplace.disputes.support.TestOrders;
 import com.marketplace.disputes.support.WebappSession;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,6 +143,52 @@ class DisputeRestIT {
     assertThat(api.call(OTHER_BUYER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
         variables(Map.of("sellerResponse", "ACCEPT"))).getStatusCode())
         .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void aPartysListSaysUntilWhenAClosedDisputeCanBeAppealed() {
+    JsonNode started = startAsBuyer();
+    String disputeId = started.get("businessKey").asText();
+    assertThat(listed(BUYER, disputeId).has("appealableUntil")).as("open").isFalse();
+
+    String taskId = api.call(SELLER, HttpMethod.GET,
+        "/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + disputeId, null).getBody()
+        .get(0).get("id").asText();
+    assertThat(api.call(SELLER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
+        variables(Map.of("sellerResponse", "ACCEPT"))).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    driver.runAsync(started.get("id").asText());
+    JsonNode closed = listed(SELLER, disputeId);
+    assertThat(Instant.parse(closed.get("appealableUntil").asText()))
+        .as("the appeal window, 30 days after closure, for either party")
+        .isEqualTo(Instant.parse(closed.get("closedAt").asText()).plus(Duration.ofDays(30)));
+    assertThat(listed(BUYER, disputeId).get("appealableUntil"))
+        .isEqualTo(closed.get("appealableUntil"));
+    assertThat(api.call(OTHER_BUYER, HttpMethod.GET, "/api/disputes", null).getBody())
+        .noneMatch(d -> d.get("disputeId").asText().equals(disputeId));
+  }
+
+  @Test
+  void aCancelledDisputeIsNotListedAsAppealable() {
+    JsonNode started = startAsBuyer();
+    String disputeId = started.get("businessKey").asText();
+    assertThat(api.call(BUYER, HttpMethod.POST, "/api/disputes/" + disputeId + "/cancel", null)
+        .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    driver.runAsync(started.get("id").asText());
+    JsonNode cancelled = listed(BUYER, disputeId);
+    assertThat(cancelled.get("closureReason").asText()).isEqualTo("CANCELLED_BY_BUYER");
+    assertThat(cancelled.has("appealableUntil")).isFalse();
+  }
+
+  private JsonNode listed(String user, String disputeId) {
+    ResponseEntity<JsonNode> mine = api.call(user, HttpMethod.GET, "/api/disputes", null);
+    assertThat(mine.getStatusCode()).isEqualTo(HttpStatus.OK);
+    for (JsonNode dispute : mine.getBody()) {
+      if (dispute.get("disputeId").asText().equals(disputeId)) {
+        return dispute;
+      }
+    }
+    throw new AssertionError(disputeId + " is not in the list of " + user);
   }
 
   @Test

@@ -17,11 +17,13 @@ import com.marketplace.disputes.dispute.ProblemDetail;
 import com.marketplace.disputes.dispute.Reason;
 import com.marketplace.disputes.dispute.Resolution;
 import com.marketplace.disputes.dispute.SellerResponse;
+import com.marketplace.disputes.timeline.EventKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +56,16 @@ class CodeLabelsTest {
       }
     }
     assertThat(missing).as("codes without a label in " + bundle).isEmpty();
+  }
+
+  /** Timeline entries are labelled by their kind, under the key TimelineEvent.<KIND>. */
+  @ParameterizedTest
+  @ValueSource(strings = {"i18n/labels.properties", "i18n/labels_de.properties"})
+  void everyKindOfTimelineEntryHasALabel(String bundle) throws IOException {
+    Properties labels = load(bundle);
+    assertThat(Arrays.stream(EventKind.values()).map(kind -> "TimelineEvent." + kind.name())
+        .filter(key -> labels.getProperty(key, "").isBlank()).toList())
+        .as("timeline entries without a label in " + bundle).isEmpty();
   }
 
   private static Properties load(String resource) throws IOException {

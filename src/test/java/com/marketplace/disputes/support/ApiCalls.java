@@ -45,6 +45,23 @@ public class ApiCalls {
         JsonNode.class);
   }
 
+  /**
+   * Opens a dispute for {@code orderId} as its buyer, through the engine REST API as the start
+   * form does, with {@link DisputeDriver#claim} (without {@code buyerId}, which only the
+   * marketplace names); answers the started instance ({@code id}, {@code businessKey}, the
+   * dispute id). Its asynchronous steps are still to run.
+   */
+  public JsonNode openDispute(String buyer, String orderId) {
+    Map<String, Object> claim = DisputeDriver.claim(orderId, buyer);
+    claim.remove("buyerId");
+    ResponseEntity<JsonNode> started = call(buyer, HttpMethod.POST,
+        "/engine-rest/process-definition/key/disputeMediation/start", variables(claim));
+    if (!started.getStatusCode().is2xxSuccessful()) {
+      throw new IllegalStateException("dispute not opened: " + started.getBody());
+    }
+    return started.getBody();
+  }
+
   /** The body that starts a process or completes a task: each value as {"value": ...}. */
   public static Map<String, Object> variables(Map<String, Object> values) {
     Map<String, Object> vars = new LinkedHashMap<>();

@@ -1,0 +1,4 @@
+// The page's code lives with the forms' modules (forms/assets), which it shares.
+import { start } from '/forms/assets/party-page.js';
+
+start(document.body);
