@@ -98,7 +98,7 @@ function escalateForm(ctx) {
   const reason = el('select', { className: 'form-control', name: 'escalationReason',
     id: 'dm-reason' }, el('option', { value: '' }, words.text('CHOOSE')),
   escalationReasons(side).map((code) => el('option', { value: code },
-    labels.label('EscalationRequest', code))));
+    labels.label('EscalationRequestReason', code))));
   const comment = el('textarea', { className: 'form-control', name: 'escalationComment',
     id: 'dm-comment', rows: 3, maxlength: 2000 });
   return el('form', { className: 'df-action dm-move', 'data-dm': 'escalate',
