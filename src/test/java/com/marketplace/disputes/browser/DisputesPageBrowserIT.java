@@ -68,7 +68,8 @@ class DisputesPageBrowserIT extends TasklistApplicationTest {
     assertThat(cell(row, "whose-move")).isEqualTo("Platform");
     tasklist.openOnPage(dispute.disputeId());
     assertThat(textContent("[data-df=deadline]")).contains("In mediation");
-    assertThat(text("[data-df=timeline]")).contains("The buyer asked the platform to decide");
+    assertThat(text("[data-df=timeline]")).contains("Asked the platform to decide (buyer1)",
+        "No answer for a week, the lamp does not light.", "The seller does not answer");
     assertThat(text(".dm-conversation")).contains("buyer1", message);
     assertThat(text(".dm-moves")).doesNotContain("Cancel");
     browser.screenshot("page-03-seller-sees-escalation");
@@ -105,7 +106,7 @@ class DisputesPageBrowserIT extends TasklistApplicationTest {
     find("[data-dm=cancel] [name=confirmCancel]").click();
     find("[data-dm=cancel] button[type=submit]").click();
     assertThat(afterMove("cancel")).startsWith("Refused: ")
-        .contains("between buyer and seller", "platform review");
+        .contains("is with the platform now", "can no longer escalate, change or cancel it");
     browser.screenshot("page-05-refused-move");
     assertThat(disputes.find(escalatedMeanwhile.disputeId()).orElseThrow().closedAt()).isNull();
   }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.marketplace.disputes.support.HttpTest;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
@@ -95,8 +97,12 @@ class OutboxViewerIT {
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getBody()).contains(key, "sid.seller@example.test", "SENT",
         "Received by the embedded SMTP server");
-    String previewPath = page.getBody()
-        .replaceAll("(?s).*?href=\"(/outbox/messages/\\d+)\".*", "$1");
+    // The preview of this test's notice: other tests' notices sent meanwhile are listed too.
+    Matcher row = Pattern.compile("<td class=\"key\">" + Pattern.quote(key)
+        + "</td>(?:(?!</tr>).)*?href=\"(/outbox/messages/\\d+)\"", Pattern.DOTALL)
+        .matcher(page.getBody());
+    assertThat(row.find()).as("a preview link in the row of %s", key).isTrue();
+    String previewPath = row.group(1);
 
     ResponseEntity<String> preview = http.withBasicAuth(ADMIN, PASSWORD)
         .getForEntity(previewPath, String.class);
