@@ -52,11 +52,7 @@ export function labelsFrom(bundle) {
       .find((k) => texts[k + '.' + text]);
     return kind ? texts[kind + '.' + text] : spelledOut(text);
   }
-  /** A fixed word of the case file ("Order", "Deadline") in the bundle's language. */
-  function word(key) {
-    return texts['CaseFile.' + key] || spelledOut(key);
-  }
-  return { label, detail, word, texts };
+  return { label, detail, texts };
 }
 
 /** The bundle in the page's language; the forms still work, with spelled-out codes, without it. */
