@@ -2,6 +2,7 @@ package com.marketplace.disputes.demo;
 
 import com.marketplace.disputes.config.StartupOrder;
 import com.marketplace.disputes.identity.PlatformGroups;
+import com.marketplace.disputes.identity.UserLanguage;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -75,8 +76,8 @@ public class DemoUsers {
       }
     }
     // One demo user reads German, so the demo shows notices in a second language.
-    if (!"de".equals(identityService.getUserInfo(GERMAN_READER, "locale"))) {
-      identityService.setUserInfo(GERMAN_READER, "locale", "de");
+    if (!"de".equals(identityService.getUserInfo(GERMAN_READER, UserLanguage.LOCALE_INFO_KEY))) {
+      identityService.setUserInfo(GERMAN_READER, UserLanguage.LOCALE_INFO_KEY, "de");
     }
     log.info("Demo users in place: {}", USERS.stream().map(DemoUser::id).toList());
   }

@@ -27,9 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CurrentUserController {
 
-  /** The user info that holds a user's language (en, de), as the notices read it. */
-  static final String LOCALE_INFO = "locale";
-
   private final IdentityService identityService;
 
   public CurrentUserController(IdentityService identityService) {
@@ -43,7 +40,8 @@ public class CurrentUserController {
         : caller.getGroupIds().stream().filter(PlatformGroups.ALL::contains).sorted().toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("userId", caller.getUserId());
-    body.put("locale", identityService.getUserInfo(caller.getUserId(), LOCALE_INFO));
+    body.put("locale", identityService.getUserInfo(caller.getUserId(),
+        UserLanguage.LOCALE_INFO_KEY));
     body.put("groups", groups);
     body.put("party", PlatformGroups.isMemberOfAny(caller, PlatformGroups.PARTIES)
         && !PlatformGroups.isStaff(caller));

@@ -39,7 +39,7 @@ class CurrentUserIT {
     api.user(MEDIATOR, PlatformGroups.MEDIATORS);
     api.user(ADMIN, PlatformGroups.CAMUNDA_ADMIN);
     api.user(GUESSED, PlatformGroups.SELLERS);
-    identityService.setUserInfo(SELLER, CurrentUserController.LOCALE_INFO, "de");
+    identityService.setUserInfo(SELLER, UserLanguage.LOCALE_INFO_KEY, "de");
   }
 
   @Test
