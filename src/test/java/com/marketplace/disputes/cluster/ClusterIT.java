@@ -185,10 +185,14 @@ class ClusterIT {
     List<String> disputes = load.submit(60, List.of(nodeB));
     await("60 disputes wait for the seller", Duration.ofMinutes(2),
         () -> load.waitingAt("RespondToDispute", disputes) == 60);
-    // A's escalations hang inside their transactions; B's are merely slow, so both hold locks.
+    // A's escalations hang inside their transactions; B's are slow, so both hold locks. B holds
+    // at most 32 jobs at once (8 threads, a queue of 16, 8 run by its acquisition thread) and
+    // frees 8 every 2 s, so jobs are still free when A polls (every 2 s at most). A job waiting
+    // in B's queue is done within 6 s, well inside the 15 s lock. (At 300 ms B could take all 60
+    // before A's first poll on a loaded machine, and A held none.)
     assertThat(nodeA.post("/cluster-test/escalation-delay?millis=600000").statusCode())
         .isEqualTo(200);
-    assertThat(nodeB.post("/cluster-test/escalation-delay?millis=300").statusCode())
+    assertThat(nodeB.post("/cluster-test/escalation-delay?millis=2000").statusCode())
         .isEqualTo(200);
 
     load.makeSellerDeadlineDue(disputes);
