@@ -17,6 +17,7 @@ import com.marketplace.disputes.kernel.InvalidRequestException;
 import com.marketplace.disputes.kernel.Requester;
 import com.marketplace.disputes.kernel.TaskAnswers;
 import com.marketplace.disputes.kernel.Text;
+import com.marketplace.disputes.policy.DecisionBasis;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -40,6 +41,8 @@ import org.springframework.stereotype.Component;
  * different one, its amount below the recorded order amount. The decision is recorded on the
  * appeal's row in the completion's transaction, and an overturn's outcome on the dispute's row
  * as what is now to be carried out. The deciding mediator is the one the dispute's row names.
+ * Like the dispute's decision, it names the policy rules it applies and the evidence it relied
+ * on ({@link DecisionBasis}), recorded under the appeal's id.
  */
 @Component
 public class ReviewAppealListener implements TaskListener {
@@ -51,14 +54,16 @@ public class ReviewAppealListener implements TaskListener {
   private final DisputeFacts facts;
   private final AppealRecords appeals;
   private final DisputeRecords disputes;
+  private final DecisionBasis basis;
 
   public ReviewAppealListener(AuthorizationService authorizationService, Requester requester,
-      DisputeFacts facts, AppealRecords appeals, DisputeRecords disputes) {
+      DisputeFacts facts, AppealRecords appeals, DisputeRecords disputes, DecisionBasis basis) {
     this.authorizationService = authorizationService;
     this.requester = requester;
     this.facts = facts;
     this.appeals = appeals;
     this.disputes = disputes;
+    this.basis = basis;
   }
 
   @Override
@@ -116,11 +121,13 @@ public class ReviewAppealListener implements TaskListener {
             + "it; to keep it, UPHOLD");
       }
     }
+    DecisionBasis.Answer grounds = basis.read(answers, appeal.disputeId(), true);
     answers.check();
 
     String reviewer = task.getAssignee() != null ? task.getAssignee() : requester.actorOr(SYSTEM);
     task.setVariable(REVIEWED_BY, reviewer);
     appeals.decided(appeal.appealId(), decision.name(), rationale, reviewer, resolution, refund);
+    basis.record(appeal.appealId(), appeal.disputeId(), decision.name(), grounds);
     if (decision == AppealDecision.OVERTURN) {
       facts.settle(task, appeal.disputeId(), resolution, refund);
     } else {

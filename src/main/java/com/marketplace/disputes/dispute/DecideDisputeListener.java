@@ -13,6 +13,7 @@ import com.marketplace.disputes.kernel.Money;
 import com.marketplace.disputes.kernel.Party;
 import com.marketplace.disputes.kernel.Requester;
 import com.marketplace.disputes.kernel.TaskAnswers;
+import com.marketplace.disputes.policy.DecisionBasis;
 import com.marketplace.disputes.timeline.ActorRole;
 import com.marketplace.disputes.timeline.EventKind;
 import com.marketplace.disputes.timeline.Timeline;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>A decision is recorded on the dispute's row here, in the completion's transaction: the
  * decision and its reasons, and the outcome to carry out with the refund it calls for, an amount
- * below the recorded order amount. A request for evidence records whom it asks.
+ * below the recorded order amount. A request for evidence records whom it asks. A decision also
+ * names the policy rules it applies and the evidence it relied on ({@link DecisionBasis}).
  */
 @Component
 public class DecideDisputeListener implements TaskListener {
@@ -37,13 +39,15 @@ public class DecideDisputeListener implements TaskListener {
   private final DisputeFacts facts;
   private final Requester requester;
   private final Timeline timeline;
+  private final DecisionBasis basis;
 
   public DecideDisputeListener(DisputeRecords records, DisputeFacts facts, Requester requester,
-      Timeline timeline) {
+      Timeline timeline, DecisionBasis basis) {
     this.records = records;
     this.facts = facts;
     this.requester = requester;
     this.timeline = timeline;
+    this.basis = basis;
   }
 
   @Override
@@ -63,6 +67,8 @@ public class DecideDisputeListener implements TaskListener {
       party = answers.choice(EVIDENCE_REQUESTED_FROM, Party.class);
       request = answers.text(EVIDENCE_REQUEST, 4000);
     }
+    DecisionBasis.Answer grounds = basis.read(answers, dispute.disputeId(),
+        decision != null && decision != PlatformDecision.REQUEST_EVIDENCE);
     answers.check();
 
     String mediator = task.getAssignee() != null ? task.getAssignee() : requester.actorOr("system");
@@ -79,6 +85,7 @@ public class DecideDisputeListener implements TaskListener {
     task.setVariable(DECIDED_BY, mediator);
     Resolution resolution = decision.resolution();
     records.decided(dispute.disputeId(), decision.name(), rationale, mediator);
+    basis.record(dispute.disputeId(), dispute.disputeId(), decision.name(), grounds);
     records.recordOutcome(dispute.disputeId(), resolution.name(),
         resolution.refund(amount, dispute.orderAmount()));
   }

@@ -17,6 +17,7 @@ import static com.marketplace.disputes.dispute.DisputeProcess.SELLER_COMMENT;
 import static com.marketplace.disputes.dispute.DisputeProcess.SELLER_RESPONSE;
 
 import com.marketplace.disputes.appeal.AppealProcess;
+import com.marketplace.disputes.policy.DecisionBasis;
 import com.marketplace.disputes.refund.ReturnAndRefundProcess;
 import java.time.Instant;
 import java.util.List;
@@ -53,7 +54,8 @@ public class TaskDeadlineListener implements TaskListener {
       RESPOND_TO_DISPUTE, List.of(SELLER_RESPONSE, OFFER_RESOLUTION, OFFER_AMOUNT, SELLER_COMMENT),
       REVIEW_SELLER_RESPONSE, List.of(BUYER_DECISION),
       DECIDE_DISPUTE, List.of(PLATFORM_DECISION, DECISION_AMOUNT, DECISION_RATIONALE,
-          EVIDENCE_REQUESTED_FROM, EVIDENCE_REQUEST),
+          EVIDENCE_REQUESTED_FROM, EVIDENCE_REQUEST, DecisionBasis.DECISION_RULES,
+          DecisionBasis.DECISION_EVIDENCE_IDS),
       PROVIDE_EVIDENCE, List.of(EVIDENCE_NOTE));
 
   private final DisputeRecords records;

@@ -1,14 +1,20 @@
 package com.marketplace.disputes.kernel;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /** Reads and checks the variables a task is completed with, collecting every bad field. */
 public final class TaskAnswers {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DelegateTask task;
   private final List<FieldError> errors = new ArrayList<>();
@@ -45,6 +51,40 @@ public final class TaskAnswers {
       errors.add(new FieldError(field, "must be at most " + max + " characters"));
     }
     return value;
+  }
+
+  /**
+   * An optional list of ids, as forms submit it: a JSON array ({@code ["A","B"]}, {@code [12]})
+   * or text separated by commas ({@code A,B}). Each id once, in the order given; empty when the
+   * field is absent or blank.
+   */
+  public List<String> list(String field) {
+    String value = Text.trimmed(task.getVariable(field));
+    Set<String> items = new LinkedHashSet<>();
+    if (value == null) {
+      return List.of();
+    }
+    if (value.startsWith("[")) {
+      try {
+        for (Object item : JSON.readValue(value, List.class)) {
+          String text = Text.trimmed(item);
+          if (text == null || item instanceof Map || item instanceof List) {
+            throw new IllegalArgumentException();
+          }
+          items.add(text);
+        }
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        errors.add(new FieldError(field, "must be a JSON array of ids or ids separated by commas"));
+        return List.of();
+      }
+    } else {
+      for (String part : value.split("[,\\s]+")) {
+        if (!part.isEmpty()) {
+          items.add(part);
+        }
+      }
+    }
+    return List.copyOf(items);
   }
 
   public Object raw(String field) {
