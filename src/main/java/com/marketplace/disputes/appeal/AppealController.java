@@ -4,9 +4,11 @@ import com.marketplace.disputes.appeal.AppealRecords.AppealRecord;
 import com.marketplace.disputes.dispute.DisputeRecords;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.dispute.DisputeVisibility;
+import com.marketplace.disputes.identity.UserLanguage;
 import com.marketplace.disputes.kernel.ApiProblems;
 import com.marketplace.disputes.kernel.ApiProblems.NotVisible;
 import com.marketplace.disputes.kernel.Requester;
+import com.marketplace.disputes.policy.DecisionBasis;
 import com.marketplace.disputes.timeline.Timeline;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +34,14 @@ public class AppealController {
   private final DisputeRecords disputes;
   private final IdentityService identityService;
   private final Timeline timeline;
+  private final DecisionBasis basis;
+  private final UserLanguage languages;
 
   public AppealController(AppealRecords appeals, DisputeRecords disputes,
-      IdentityService identityService, Timeline timeline) {
+      IdentityService identityService, Timeline timeline, DecisionBasis basis,
+      UserLanguage languages) {
+    this.basis = basis;
+    this.languages = languages;
     this.appeals = appeals;
     this.disputes = disputes;
     this.identityService = identityService;
@@ -67,6 +74,7 @@ public class AppealController {
       body.put("dispute", d);
       body.put("timeline", timeline.entries(d.disputeId(), DisputeVisibility.viewer(user, d)));
       body.put("offers", disputes.offers(d.disputeId()));
+      body.put("decisions", basis.ofDispute(d.disputeId(), languages.of(user.getUserId())));
     });
     return body;
   }

@@ -8,12 +8,14 @@ import com.marketplace.disputes.appeal.AppealEligibility;
 import com.marketplace.disputes.config.DisputePolicy;
 import com.marketplace.disputes.dispute.DisputeRecords.DisputeRecord;
 import com.marketplace.disputes.evidence.EvidenceAttachments;
+import com.marketplace.disputes.identity.UserLanguage;
 import com.marketplace.disputes.kernel.ApiProblems;
 import com.marketplace.disputes.kernel.AppClock;
 import com.marketplace.disputes.kernel.ApiProblems.NotAllowed;
 import com.marketplace.disputes.kernel.EngineCalls;
 import com.marketplace.disputes.kernel.InvalidRequestException;
 import com.marketplace.disputes.kernel.Party;
+import com.marketplace.disputes.policy.DecisionBasis;
 import com.marketplace.disputes.timeline.Timeline;
 import java.time.Instant;
 import java.util.HashMap;
@@ -52,10 +54,15 @@ public class DisputeController {
   private final AppealEligibility appealEligibility;
   private final DisputePolicy policy;
   private final ObjectMapper json;
+  private final DecisionBasis basis;
+  private final UserLanguage languages;
 
   public DisputeController(DisputeRecords records, DisputeVisibility visibility,
       IdentityService identityService, EngineCalls engineCalls, Timeline timeline,
-      AppealEligibility appealEligibility, DisputePolicy policy, ObjectMapper json) {
+      AppealEligibility appealEligibility, DisputePolicy policy, ObjectMapper json,
+      DecisionBasis basis, UserLanguage languages) {
+    this.basis = basis;
+    this.languages = languages;
     this.records = records;
     this.visibility = visibility;
     this.identityService = identityService;
@@ -80,7 +87,10 @@ public class DisputeController {
    */
   public record PartyDispute(@JsonUnwrapped DisputeRecord dispute, Instant appealableUntil) {}
 
-  /** One dispute with its timeline and offers: whose move it is and until when. */
+  /**
+   * One dispute with its timeline and offers: whose move it is and until when; once decided, the
+   * rules each decision applied (worded in the caller's language) and the evidence it relied on.
+   */
   @GetMapping("/{disputeId}")
   public Map<String, Object> show(@PathVariable String disputeId) {
     DisputeRecord dispute = visible(disputeId);
@@ -89,6 +99,7 @@ public class DisputeController {
     body.put("timeline", timeline.entries(disputeId,
         DisputeVisibility.viewer(user(), dispute)));
     body.put("offers", records.offers(disputeId));
+    body.put("decisions", basis.ofDispute(disputeId, languages.of(user().getUserId())));
     return body;
   }
 

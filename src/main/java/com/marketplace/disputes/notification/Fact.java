@@ -3,6 +3,7 @@ package com.marketplace.disputes.notification;
 import com.marketplace.disputes.appeal.AppealProcess;
 import com.marketplace.disputes.contact.SellerContactProcess;
 import com.marketplace.disputes.dispute.DisputeProcess;
+import com.marketplace.disputes.policy.DecisionBasis;
 import com.marketplace.disputes.refund.ReturnAndRefundProcess;
 
 /**
@@ -37,11 +38,13 @@ enum Fact {
   APPEAL_STATEMENT(AppealProcess.APPEAL_STATEMENT, Kind.TEXT),
   APPEAL_DECISION(AppealProcess.APPEAL_DECISION, Kind.CODE),
   APPEAL_RATIONALE(AppealProcess.APPEAL_RATIONALE, Kind.TEXT),
+  /** The policy rules the decision applied, as recorded with it: a list of catalogue ids. */
+  DECISION_RULES(DecisionBasis.DECISION_RULES, Kind.RULES),
   MESSAGE_COUNT("messageCount", Kind.TEXT),
   MESSAGES("messages", Kind.TEXT),
   CONVERSATION_LINK("conversationLink", Kind.TEXT);
 
-  enum Kind { TEXT, CODE, AMOUNT, DATE }
+  enum Kind { TEXT, CODE, AMOUNT, DATE, RULES }
 
   final String variable;
   final Kind kind;

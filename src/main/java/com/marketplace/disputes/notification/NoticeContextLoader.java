@@ -9,6 +9,7 @@ import com.marketplace.disputes.dispute.DisputeRecords.Outcome;
 import com.marketplace.disputes.kernel.Money;
 import com.marketplace.disputes.orders.Order;
 import com.marketplace.disputes.orders.OrderRepository;
+import com.marketplace.disputes.policy.DecisionBasis;
 import com.marketplace.disputes.refund.RefundArrival;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -46,10 +47,12 @@ class NoticeContextLoader {
   private final DisputePolicy policy;
   private final DisputeFacts records;
   private final RefundArrival refundArrival;
+  private final DecisionBasis basis;
 
   NoticeContextLoader(DisputeRecords disputes, OrderRepository orders, TaskService taskService,
       ManagementService managementService, DisputePolicy policy, DisputeFacts records,
-      RefundArrival refundArrival) {
+      RefundArrival refundArrival, DecisionBasis basis) {
+    this.basis = basis;
     this.disputes = disputes;
     this.orders = orders;
     this.taskService = taskService;
@@ -68,7 +71,7 @@ class NoticeContextLoader {
     Order order = c.orderId() == null ? null : orders.find(c.orderId()).orElse(null);
     Optional<Outcome> outcome = c.disputeId() == null ? Optional.empty()
         : records.outcome(c.disputeId());
-    Map<Fact, Object> facts = facts(notice, execution, now, outcome);
+    Map<Fact, Object> facts = facts(notice, execution, now, outcome, c);
     Task task = notice.turn == null ? null : openTask(execution, notice.turn);
     Instant deadline = notice.turn == null ? null
         : deadline(execution, notice.turn, task, dispute, now);
@@ -90,12 +93,20 @@ class NoticeContextLoader {
         now);
   }
 
-  /** The facts the notice shows; the outcome and its refund as recorded, where there is one. */
+  /**
+   * The facts the notice shows; the outcome and its refund as recorded, where there is one, and
+   * the rules a decision applied as recorded with it (the appeal's own for an appeal).
+   */
   private Map<Fact, Object> facts(Notice notice, DelegateExecution execution, Instant now,
-      Optional<Outcome> outcome) {
+      Optional<Outcome> outcome, Case c) {
     Map<Fact, Object> facts = new LinkedHashMap<>();
     for (Fact fact : notice.facts) {
       Object value = execution.getVariable(fact.variable);
+      if (fact == Fact.DECISION_RULES) {
+        String decisionId = c.appealId() != null ? c.appealId() : c.disputeId();
+        List<String> rules = decisionId == null ? List.of() : basis.rules(decisionId);
+        value = rules.isEmpty() ? null : rules;
+      }
       if (outcome.isPresent() && fact == Fact.RESOLUTION) {
         value = outcome.get().resolution();
       } else if (outcome.isPresent() && fact == Fact.REFUND_AMOUNT) {

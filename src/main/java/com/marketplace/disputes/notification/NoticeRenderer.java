@@ -2,6 +2,8 @@ package com.marketplace.disputes.notification;
 
 import com.marketplace.disputes.config.DisputePolicy;
 import com.marketplace.disputes.dispute.ClosureReason;
+import com.marketplace.disputes.policy.PolicyCatalogue;
+import com.marketplace.disputes.policy.RuleText;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,10 +34,12 @@ class NoticeRenderer {
   private final ResourceBundleMessageSource messages;
   private final NoticeProperties properties;
   private final DisputePolicy policy;
+  private final PolicyCatalogue catalogue;
 
-  NoticeRenderer(NoticeProperties properties, DisputePolicy policy) {
+  NoticeRenderer(NoticeProperties properties, DisputePolicy policy, PolicyCatalogue catalogue) {
     this.properties = properties;
     this.policy = policy;
+    this.catalogue = catalogue;
     // Its own engine and bundle, not beans: the web pages keep Spring Boot's Thymeleaf setup
     // and the application's own message source.
     messages = new ResourceBundleMessageSource();
@@ -82,7 +86,7 @@ class NoticeRenderer {
         subject,
         text.getMessage("mail.greeting", new Object[] {recipient.name()}),
         paragraphs,
-        rows(notice, text, format),
+        rows(notice, text, format, locale),
         deadline(notice, text, format),
         action(notice, recipient, text),
         notice.reference());
@@ -92,7 +96,8 @@ class NoticeRenderer {
         templates.process("notice.txt", context));
   }
 
-  private List<Row> rows(NoticeContext notice, MessageSourceAccessor text, NoticeFormat format) {
+  private List<Row> rows(NoticeContext notice, MessageSourceAccessor text, NoticeFormat format,
+      Locale locale) {
     List<Row> rows = new ArrayList<>();
     if (notice.disputeId() != null) {
       rows.add(new Row(text.getMessage("fact.disputeId"), notice.disputeId()));
@@ -107,16 +112,27 @@ class NoticeRenderer {
       rows.add(new Row(text.getMessage("fact.orderAmount"),
           format.amount(notice.orderAmount(), notice.currency())));
     }
-    notice.facts().forEach((fact, value) -> rows.add(new Row(
-        text.getMessage("fact." + fact.variable),
-        switch (fact.kind) {
-          case AMOUNT -> format.amount(NoticeFormat.decimal(value), notice.currency());
-          case DATE -> format.date(value);
-          case CODE -> text.getMessage(resolvable(null, value.toString(),
-              "code." + fact.variable + "." + value));
-          case TEXT -> value.toString();
-        })));
+    notice.facts().forEach((fact, value) -> {
+      String label = text.getMessage("fact." + fact.variable);
+      switch (fact.kind) {
+        case AMOUNT -> rows.add(new Row(label,
+            format.amount(NoticeFormat.decimal(value), notice.currency())));
+        case DATE -> rows.add(new Row(label, format.date(value)));
+        case CODE -> rows.add(new Row(label, text.getMessage(resolvable(null, value.toString(),
+            "code." + fact.variable + "." + value))));
+        case TEXT -> rows.add(new Row(label, value.toString()));
+        // One row per rule, with the words the parties read in the case file.
+        case RULES -> ruleTexts(value, locale).forEach(rule -> rows.add(new Row(label,
+            rule.text().isEmpty() ? rule.title() : rule.title() + ": " + rule.text())));
+      }
+    });
     return rows;
+  }
+
+  private List<RuleText> ruleTexts(Object value, Locale locale) {
+    List<String> ids = value instanceof List<?> list
+        ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(value));
+    return catalogue.texts(ids, locale);
   }
 
   private Deadline deadline(NoticeContext notice, MessageSourceAccessor text, NoticeFormat format) {

@@ -3,6 +3,7 @@ package com.marketplace.disputes.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketplace.disputes.config.DisputePolicy;
+import com.marketplace.disputes.policy.PolicyCatalogue;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -24,7 +25,8 @@ class NoticeRendererTest {
   private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
   private static final DisputePolicy POLICY = new DisputePolicy();
   private final NoticeRenderer renderer =
-      new NoticeRenderer(new NoticeProperties(null, null, null, null, null, null, null), POLICY);
+      new NoticeRenderer(new NoticeProperties(null, null, null, null, null, null, null), POLICY,
+          new PolicyCatalogue());
 
   @ParameterizedTest
   @EnumSource(Notice.class)
@@ -54,6 +56,26 @@ class NoticeRendererTest {
     assertThat(mail.html()).contains("Seller said &lt;b&gt;no&lt;/b&gt; &amp; left.")
         .doesNotContain("<b>no</b>");
     assertThat(mail.text()).contains("Seller said <b>no</b> & left.");
+  }
+
+  @Test
+  void theDecisionNamesEachRuleWithItsTextInTheRecipientsLanguage() {
+    Map<Fact, Object> facts = new LinkedHashMap<>();
+    facts.put(Fact.PLATFORM_DECISION, "FULL_REFUND");
+    facts.put(Fact.DECISION_RULES, List.of("DAMAGED_IN_TRANSIT", "INR_NO_DELIVERY_PROOF"));
+
+    String english = renderer.render(context(Notice.DECISION, facts),
+        new Recipient("b", RecipientRole.BUYER, "Bea", "b@example.test", Locale.ENGLISH)).text();
+    String german = renderer.render(context(Notice.DECISION, facts),
+        new Recipient("s", RecipientRole.SELLER, "Sven", "s@example.test", Locale.GERMAN)).text();
+
+    // In the catalogue's order, whatever order the decision named them in.
+    assertThat(english).containsSubsequence(
+        "- Rule applied: Not received, no proof of delivery: The buyer says the item never arrived",
+        "- Rule applied: Damaged in transit: Photos of the item and its packaging");
+    assertThat(german).contains("- Angewandte Regel: Beim Versand beschädigt: Fotos des Artikels",
+        "- Angewandte Regel: Nicht erhalten, kein Zustellnachweis:")
+        .doesNotContain("Damaged in transit");
   }
 
   @Test
@@ -111,6 +133,7 @@ class NoticeRendererTest {
         case DATE -> "2026-12-04";
         case CODE -> "SOME_CODE";
         case TEXT -> "free text";
+        case RULES -> List.of("INR_NO_DELIVERY_PROOF");
       });
     }
     facts.put(Fact.CLOSURE_REASON, "AGREEMENT");
