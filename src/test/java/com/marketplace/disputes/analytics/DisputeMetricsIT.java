@@ -62,6 +62,7 @@ class DisputeMetricsIT {
     ProcessInstance silent = open("DAMAGED", "80.00");
     driver.fireTimer(silent.getId(), "SellerResponseDeadline");
     driver.complete(silent.getId(), "DecideDispute", Map.of("platformDecision", "PARTIAL_REFUND",
+        "decisionRules", "MINOR_DEFECT_PARTIAL",
         "decisionAmount", "20.00", "decisionRationale", "The seller never answered the claim."));
 
     // Rejected, the buyer escalates, the claim is rejected: nothing refunded.
@@ -70,6 +71,7 @@ class DisputeMetricsIT {
         "sellerComment", "Tracking shows the parcel was delivered."));
     driver.complete(rejected.getId(), "ReviewSellerResponse", Map.of("buyerDecision", "ESCALATE"));
     driver.complete(rejected.getId(), "DecideDispute", Map.of("platformDecision", "REJECT_CLAIM",
+        "decisionRules", "CLAIM_UNSUPPORTED",
         "decisionRationale", "Delivery is confirmed by the carrier's photo."));
 
     // Cancelled by the buyer; and one left waiting for the seller.

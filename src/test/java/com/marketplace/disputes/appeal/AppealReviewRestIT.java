@@ -73,7 +73,7 @@ class AppealReviewRestIT {
     assertThat(api.call(DECIDER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim",
         Map.of("userId", DECIDER)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(api.call(DECIDER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
-        variables(Map.of("platformDecision", "REJECT_CLAIM",
+        variables(Map.of("platformDecision", "REJECT_CLAIM", "decisionRules", "CLAIM_UNSUPPORTED",
             "decisionRationale", "The carrier scanned the parcel at the buyer's door.")))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     driver.runAsync(dispute.getId());
@@ -112,7 +112,8 @@ class AppealReviewRestIT {
     assertThat(api.call(DECIDER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim",
         Map.of("userId", DECIDER)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(api.call(DECIDER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
-        variables(Map.of("appealDecision", "UPHOLD", "appealRationale", "I was right.")))
+        variables(Map.of("appealDecision", "UPHOLD",
+            "decisionRules", "APPEAL_NOTHING_NEW", "appealRationale", "I was right.")))
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
     assertThat(ids(api.call(REVIEWER, HttpMethod.GET, "/engine-rest/filter/" + queue
@@ -137,7 +138,8 @@ class AppealReviewRestIT {
     assertThat(api.call(REVIEWER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim",
         Map.of("userId", REVIEWER)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(api.call(REVIEWER, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
-        variables(Map.of("appealDecision", "OVERTURN", "resolution", "FULL_REFUND",
+        variables(Map.of("appealDecision", "OVERTURN",
+            "decisionRules", "APPEAL_NEW_EVIDENCE", "resolution", "FULL_REFUND",
             "appealRationale", "The carrier's letter shows the parcel was lost in transit.")))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     driver.runAsync(appeal.get("id").asText());

@@ -78,7 +78,7 @@ class AppealTicketProcessTest {
   }
 
   private static Map<String, Object> rejected() {
-    return Map.of("platformDecision", "REJECT_CLAIM",
+    return Map.of("platformDecision", "REJECT_CLAIM", "decisionRules", "CLAIM_UNSUPPORTED",
         "decisionRationale", "Tracking shows the parcel was delivered.");
   }
 
@@ -120,9 +120,13 @@ class AppealTicketProcessTest {
 
   private static Map<String, Object> overturn(String resolution, String amount) {
     return amount == null
-        ? Map.of("appealDecision", "OVERTURN", "appealRationale", "The carrier confirms the loss.",
+        ? Map.of("appealDecision", "OVERTURN",
+            "decisionRules", "APPEAL_NEW_EVIDENCE",
+            "appealRationale", "The carrier confirms the loss.",
             "resolution", resolution)
-        : Map.of("appealDecision", "OVERTURN", "appealRationale", "The carrier confirms the loss.",
+        : Map.of("appealDecision", "OVERTURN",
+            "decisionRules", "APPEAL_NEW_EVIDENCE",
+            "appealRationale", "The carrier confirms the loss.",
             "resolution", resolution, "refundAmount", amount);
   }
 
@@ -151,6 +155,7 @@ class AppealTicketProcessTest {
     assertThatThrownBy(() -> driver.completeAs(pi.getId(), "ReviewAppeal", SENIOR,
         Map.of("appealDecision", "UPHOLD"))).hasMessageContaining("appealRationale");
     driver.completeAs(pi.getId(), "ReviewAppeal", SENIOR, Map.of("appealDecision", "UPHOLD",
+        "decisionRules", "APPEAL_NOTHING_NEW",
         "appealRationale", "The photos show the parcel at the door; the decision stands."));
 
     assertThat(pi).isEnded().hasPassed("RecordAppealDecision", "CloseAppeal",
@@ -192,6 +197,7 @@ class AppealTicketProcessTest {
   @Test
   void anOverturnFromPartialToFullRefundsOnlyTheDifference() {
     String disputeId = decidedDispute(Map.of("platformDecision", "PARTIAL_REFUND",
+        "decisionRules", "MINOR_DEFECT_PARTIAL",
         "decisionAmount", "15.50", "decisionRationale", "Late, but it arrived."));
     Assertions.assertThat(ledger()).containsExactly(new BigDecimal("15.50"));
 
@@ -213,6 +219,7 @@ class AppealTicketProcessTest {
   @Test
   void anOverturnToLessThanWasPaidChangesTheRecordAndPaysNothing() {
     String disputeId = decidedDispute(Map.of("platformDecision", "FULL_REFUND",
+        "decisionRules", "INR_NO_DELIVERY_PROOF",
         "decisionRationale", "Never delivered."));
     ProcessInstance pi = appealAs(disputeId, "seller1");
     driver.completeAs(pi.getId(), "ReviewAppeal", SENIOR, overturn("NONE", null));
@@ -229,6 +236,7 @@ class AppealTicketProcessTest {
   @Test
   void anOverturnedReturnThatIsNeverShippedLeavesTheEarlierOutcome() {
     String disputeId = decidedDispute(Map.of("platformDecision", "PARTIAL_REFUND",
+        "decisionRules", "MINOR_DEFECT_PARTIAL",
         "decisionAmount", "15.50", "decisionRationale", "Late, but it arrived."));
     ProcessInstance pi = appealAs(disputeId, "buyer1");
     driver.completeAs(pi.getId(), "ReviewAppeal", SENIOR, overturn("RETURN_AND_REFUND", null));
@@ -304,6 +312,7 @@ class AppealTicketProcessTest {
     assertThatThrownBy(() -> taskService.claim(review.getId(), MEDIATOR))
         .hasMessageContaining("decided this dispute");
     driver.completeAs(pi.getId(), "ReviewAppeal", SENIOR, Map.of("appealDecision", "UPHOLD",
+        "decisionRules", "APPEAL_NOTHING_NEW",
         "appealRationale", "The photos show the parcel at the door; the decision stands."));
     assertThat(pi).isEnded();
   }
@@ -360,7 +369,9 @@ class AppealTicketProcessTest {
     identityService.setAuthenticatedUserId(MEDIATOR);
     try {
       assertThatThrownBy(() -> taskService.complete(review.getId(), Map.of("appealDecision",
-          "UPHOLD", "appealRationale", "My own decision was right.")))
+          "UPHOLD",
+              "decisionRules", "APPEAL_NOTHING_NEW",
+              "appealRationale", "My own decision was right.")))
           .hasMessageContaining("decided this dispute");
     } finally {
       identityService.clearAuthentication();
@@ -447,6 +458,7 @@ class AppealTicketProcessTest {
     assertRefused(appealAs(disputeId, "seller1"), "ALREADY_APPEALED");
 
     driver.completeAs(first.getId(), "ReviewAppeal", SENIOR, Map.of("appealDecision", "UPHOLD",
+        "decisionRules", "APPEAL_NOTHING_NEW",
         "appealRationale", "The decision stands on the evidence."));
     assertRefused(appealAs(disputeId, "buyer1"), "ALREADY_APPEALED");
   }

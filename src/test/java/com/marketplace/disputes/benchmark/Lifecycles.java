@@ -301,6 +301,7 @@ final class Lifecycles {
               .activityId("SellerResponseDeadline").singleResult();
           timed(Call.FIRE_TIMER, () -> management.executeJob(deadline.getId()));
           complete(key, "DecideDispute", Map.of("platformDecision", "PARTIAL_REFUND",
+              "decisionRules", "MINOR_DEFECT_PARTIAL",
               "decisionAmount", "15.50", "decisionRationale", "Late delivery, partly refunded."));
         }
         case RETURN_AND_REFUND -> {

@@ -175,6 +175,7 @@ class DisputeMediationProcessTest {
         Map.of("platformDecision", "REJECT_CLAIM"))).hasMessageContaining("decisionRationale");
 
     driver.complete(pi.getId(), "DecideDispute", Map.of("platformDecision", "REJECT_CLAIM",
+        "decisionRules", "CLAIM_UNSUPPORTED",
         "decisionRationale", "Carrier confirms delivery with a signature."));
 
     assertThat(pi).hasPassed("RecordDecision", "NotifyDecision").hasNotPassed("CarryOutResolution");
@@ -191,6 +192,7 @@ class DisputeMediationProcessTest {
         .containsEntry("escalationReason", "SELLER_NO_RESPONSE");
 
     driver.complete(pi.getId(), "DecideDispute", Map.of("platformDecision", "PARTIAL_REFUND",
+        "decisionRules", "MINOR_DEFECT_PARTIAL",
         "decisionAmount", "15.5", "decisionRationale", "Item arrived late; partial compensation."));
 
     assertClosed(pi, "PLATFORM_DECISION", "PARTIAL_REFUND", "15.50");
@@ -459,6 +461,7 @@ class DisputeMediationProcessTest {
     assertThat(pi).isWaitingAt("DecideDispute");
 
     driver.complete(pi.getId(), "DecideDispute", Map.of("platformDecision", "FULL_REFUND",
+        "decisionRules", "INR_NO_DELIVERY_PROOF",
         "decisionRationale", "The scan shows a different address."));
     assertClosed(pi, "PLATFORM_DECISION", "FULL_REFUND", "49.90");
   }

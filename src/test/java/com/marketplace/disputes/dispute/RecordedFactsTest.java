@@ -195,6 +195,7 @@ class RecordedFactsTest {
     ProcessInstance pi = openDispute();
     driver.fireTimer(pi.getId(), "SellerResponseDeadline");
     driver.complete(pi.getId(), "DecideDispute", Map.of("platformDecision", "PARTIAL_REFUND",
+        "decisionRules", "MINOR_DEFECT_PARTIAL",
         "decisionAmount", "20.00", "decisionRationale", "Late, but it arrived."));
     assertClosed(pi, "PLATFORM_DECISION", "PARTIAL_REFUND", "20.00");
     Assertions.assertThat(ledger()).containsExactly(new BigDecimal("20.00"));
@@ -213,6 +214,7 @@ class RecordedFactsTest {
     assertThat(pi).isWaitingAt("DecideDispute");
 
     driver.complete(pi.getId(), "DecideDispute", Map.of("platformDecision", "FULL_REFUND",
+        "decisionRules", "INR_NO_DELIVERY_PROOF",
         "decisionRationale", "Never delivered.", "refundAmount", HUGE));
     assertClosed(pi, "PLATFORM_DECISION", "FULL_REFUND", "49.90");
     Assertions.assertThat(ledger()).containsExactly(new BigDecimal("49.90"));
@@ -223,6 +225,7 @@ class RecordedFactsTest {
     ProcessInstance pi = openDispute();
     driver.fireTimer(pi.getId(), "SellerResponseDeadline");
     completeOnly(pi, "DecideDispute", Map.of("platformDecision", "FULL_REFUND",
+        "decisionRules", "INR_NO_DELIVERY_PROOF",
         "decisionRationale", "Never delivered."));
     runtimeService.setVariables(pi.getId(), Map.of("resolution", "NONE", "refundAmount", "0.00"));
 
@@ -242,6 +245,7 @@ class RecordedFactsTest {
     forge(pi, money("FULL_REFUND", HUGE));
 
     driver.complete(pi.getId(), "DecideDispute", Map.of("platformDecision", "REJECT_CLAIM",
+        "decisionRules", "CLAIM_UNSUPPORTED",
         "decisionRationale", "Delivered with a signature."));
 
     assertThat(pi).hasNotPassed("CarryOutResolution");
@@ -295,7 +299,9 @@ class RecordedFactsTest {
     ProcessInstance real = openDispute();
     driver.fireTimer(real.getId(), "SellerResponseDeadline");
     driver.complete(real.getId(), "DecideDispute", Map.of("platformDecision",
-        "RETURN_AND_REFUND", "decisionRationale", "Send it back for a refund."));
+        "RETURN_AND_REFUND",
+            "decisionRules", "SNAD_RETURN_REFUND",
+            "decisionRationale", "Send it back for a refund."));
     assertThat(real).isWaitingAt("CarryOutResolution");
     assertThatThrownBy(() -> runtimeService.createProcessInstanceByKey("disputeMediation")
         .businessKey(disputeId(real)).setVariables(vars)
@@ -360,6 +366,7 @@ class RecordedFactsTest {
     ProcessInstance pi = openDispute();
     driver.fireTimer(pi.getId(), "SellerResponseDeadline");
     driver.complete(pi.getId(), "DecideDispute", Map.of("platformDecision", "RETURN_AND_REFUND",
+        "decisionRules", "SNAD_RETURN_REFUND",
         "decisionRationale", "Send it back for a refund."));
     return pi;
   }
@@ -378,6 +385,7 @@ class RecordedFactsTest {
     ProcessInstance pi = openDispute();
     driver.fireTimer(pi.getId(), "SellerResponseDeadline");
     completeOnly(pi, "DecideDispute", Map.of("platformDecision", "RETURN_AND_REFUND",
+        "decisionRules", "SNAD_RETURN_REFUND",
         "decisionRationale", "Send it back for a refund."));
     runtimeService.setVariables(pi.getId(), Map.of("resolution", "FULL_REFUND"));
 

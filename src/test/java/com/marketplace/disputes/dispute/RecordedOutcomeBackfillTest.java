@@ -62,7 +62,9 @@ class RecordedOutcomeBackfillTest {
     String returnOrder = orders.eligible("buyer1", "seller1", "40.00");
     ProcessInstance toReturn = escalated(returnOrder);
     driver.complete(toReturn.getId(), "DecideDispute", Map.of("platformDecision",
-        "RETURN_AND_REFUND", "decisionRationale", "Send it back for a refund."));
+        "RETURN_AND_REFUND",
+            "decisionRules", "SNAD_RETURN_REFUND",
+            "decisionRationale", "Send it back for a refund."));
     disputes.add(disputeId(toReturn));
 
     ProcessInstance evidence = escalated(orders.eligible("buyer1", "seller1", "30.00"));
@@ -74,9 +76,12 @@ class RecordedOutcomeBackfillTest {
     String appealOrder = orders.eligible("buyer1", "seller1", "50.00");
     ProcessInstance appealed = escalated(appealOrder);
     driver.complete(appealed.getId(), "DecideDispute", Map.of("platformDecision",
-        "PARTIAL_REFUND", "decisionAmount", "10.00", "decisionRationale", "Late."));
+        "PARTIAL_REFUND",
+            "decisionRules", "MINOR_DEFECT_PARTIAL",
+            "decisionAmount", "10.00", "decisionRationale", "Late."));
     ProcessInstance ticket = driver.start("appealTicket", appeal(disputeId(appealed), "buyer1"));
     driver.complete(ticket.getId(), "ReviewAppeal", Map.of("appealDecision", "OVERTURN",
+        "decisionRules", "APPEAL_NEW_EVIDENCE",
         "appealRationale", "The carrier confirms the damage.", "resolution", "RETURN_AND_REFUND"));
     disputes.add(disputeId(appealed));
 

@@ -105,6 +105,7 @@ class NoticeProcessIT extends NoticeIntegrationTest {
         tuple(Notice.EVIDENCE_ADDED, BUYER_MAIL), tuple(Notice.EVIDENCE_ADDED, SELLER_MAIL));
 
     driver.complete(pi.getId(), "DecideDispute", Map.of("platformDecision", "RETURN_AND_REFUND",
+        "decisionRules", "SNAD_RETURN_REFUND",
         "decisionRationale", "The photos show an empty box; return it for a full refund."));
     List<ReceivedMail> decided = newMails();
     assertThat(notices(decided)).containsExactlyInAnyOrder(

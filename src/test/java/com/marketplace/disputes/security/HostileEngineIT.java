@@ -456,12 +456,14 @@ class HostileEngineIT {
         Map.of("userId", MEDIATOR)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     ResponseEntity<JsonNode> decided = call(MEDIATOR, route, HttpMethod.POST,
         "/task/" + queueTask + "/complete", variables(Map.of("platformDecision", "FULL_REFUND",
+            "decisionRules", "INR_NO_DELIVERY_PROOF",
             "decisionRationale", "The parcel never arrived.", "refundAmount", "99999.00")));
     assertThat(decided.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(message(decided)).contains("refundAmount is not an answer of Decide dispute");
     assertTaskOpen(queueTask);
     assertThat(call(MEDIATOR, route, HttpMethod.POST, "/task/" + queueTask + "/complete",
         variables(Map.of("platformDecision", "FULL_REFUND",
+            "decisionRules", "INR_NO_DELIVERY_PROOF",
             "decisionRationale", "The parcel never arrived."))).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
     driver.runAsync(dispute.getId());
@@ -507,7 +509,9 @@ class HostileEngineIT {
     ProcessInstance appeal = driver.start("appealTicket", DisputeDriver.appeal(
         (String) driver.variables(decided.getId()).get("disputeId"), BUYER));
     cases.add(new Object[] {appeal, "ReviewAppeal", SENIOR,
-        Map.of("appealDecision", "UPHOLD", "appealRationale", "The carrier's scan stands.")});
+        Map.of("appealDecision", "UPHOLD",
+            "decisionRules", "APPEAL_NOTHING_NEW",
+            "appealRationale", "The carrier's scan stands.")});
 
     for (Object[] c : cases) {
       ProcessInstance instance = (ProcessInstance) c[0];

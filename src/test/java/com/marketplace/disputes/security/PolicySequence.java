@@ -863,12 +863,14 @@ final class PolicySequence {
       }
       case "DecideDispute" -> {
         vars.put("platformDecision", "PARTIAL_REFUND");
+        vars.put("decisionRules", "MINOR_DEFECT_PARTIAL");
         vars.put("decisionAmount", over(amount));
         vars.put("decisionRationale", "The photos show damage on arrival.");
         as = staff.mediator();
       }
       default -> {
         vars.put("appealDecision", "OVERTURN");
+        vars.put("decisionRules", "APPEAL_NEW_EVIDENCE");
         vars.put("appealRationale", "The carrier confirmed the loss.");
         vars.put("resolution", "PARTIAL_REFUND");
         vars.put("refundAmount", over(amount));
@@ -1049,10 +1051,13 @@ final class PolicySequence {
         if ("REQUEST_EVIDENCE".equals(decision)) {
           vars.put("evidenceRequestedFrom", random.nextBoolean() ? "BUYER" : "SELLER");
           vars.put("evidenceRequest", "Please send photos of the item and the packaging.");
+        } else {
+          vars.put("decisionRules", "SELLER_UNRESPONSIVE");
         }
       }
       case "ReviewAppeal" -> {
         vars.put("appealRationale", "Reviewed the case file and the appellant's statement.");
+        vars.put("decisionRules", "APPEAL_NOTHING_NEW");
         if (random.nextBoolean()) {
           vars.put("appealDecision", "UPHOLD");
         } else {
