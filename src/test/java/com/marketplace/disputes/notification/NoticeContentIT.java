@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.marketplace.disputes.appeal.AppealRecords;
 import com.marketplace.disputes.contact.ContactRecords;
+import com.marketplace.disputes.policy.DecisionBasis;
 import java.math.BigDecimal;
 import java.util.Date;
 import java.util.HashMap;
@@ -31,6 +32,7 @@ class NoticeContentIT extends NoticeIntegrationTest {
 
   @Autowired ContactRecords contacts;
   @Autowired AppealRecords appeals;
+  @Autowired DecisionBasis basis;
 
   private static final String TASKLIST = "http://localhost:8080/camunda/app/tasklist/default/#/?";
   private static final Map<String, String> ADDRESS = Map.of(
@@ -117,12 +119,14 @@ class NoticeContentIT extends NoticeIntegrationTest {
                 "resolution", "PARTIAL_REFUND", "refundAmount", "25.00"),
             dispute, Set.of(BUYER, SELLER), Set.of(),
             new Expected("the platform has decided",
-                List.of("Partial refund to the buyer", "25.00 USD",
+                List.of("Partial refund to the buyer", "25.00 USD", "Rule applied",
+                    "Minor defect, item usable: The item has a minor defect",
                     "The photos show transport damage.", "December 4, 2026",
                     "appeal within 30 days"),
                 null, null),
             new Expected("die Plattform hat entschieden",
-                List.of("Teilerstattung an den Käufer", "25,00 USD",
+                List.of("Teilerstattung an den Käufer", "25,00 USD", "Angewandte Regel",
+                    "Kleiner Mangel, Artikel nutzbar: Der Artikel hat einen kleinen Mangel",
                     "The photos show transport damage.", "4. Dezember 2026",
                     "Frist beträgt 30 Tage"),
                 null, null)),
@@ -199,11 +203,13 @@ class NoticeContentIT extends NoticeIntegrationTest {
             id -> "A-" + id.substring(2), Set.of(BUYER, SELLER), Set.of(),
             new Expected("final decision on the appeal",
                 List.of("The decision is overturned", "The damage is visible on the photos.",
+                    "Rule applied", "Appeal with new evidence: The appeal brings information",
                     "Full refund", "49.90 USD", "This decision is final", "chargeback",
                     "card issuer"),
                 null, null),
             new Expected("endgültige Entscheidung",
                 List.of("Die Entscheidung wird aufgehoben", "Volle Erstattung", "49,90 USD",
+                    "Angewandte Regel", "Einspruch mit neuen Nachweisen: Der Einspruch bringt",
                     "endgültig", "Rückbuchung (Chargeback)", "Herausgeber der Karte"),
                 null, null)),
         new Case(Notice.APPEAL_SLA_BREACHED, "SENIOR_MEDIATORS",
@@ -237,6 +243,15 @@ class NoticeContentIT extends NoticeIntegrationTest {
       // Whom the mediator asked is read from the dispute's record, as DecideDispute keeps it.
       jdbc.update("update dispute set evidence_requested_from = 'BUYER' where dispute_id = ?",
           disputeId);
+    }
+    // The rules a decision applied are read from its record, as DecideDispute and ReviewAppeal
+    // keep them: the dispute's for its decision, the appeal's for the appeal's.
+    if (c.notice() == Notice.DECISION) {
+      basis.record(disputeId, disputeId, "PARTIAL_REFUND",
+          new DecisionBasis.Answer(List.of("MINOR_DEFECT_PARTIAL"), List.of()));
+    } else if (c.notice() == Notice.APPEAL_DECIDED) {
+      basis.record(businessKey, disputeId, "OVERTURN",
+          new DecisionBasis.Answer(List.of("APPEAL_NEW_EVIDENCE"), List.of()));
     }
     // A contact's or an appeal's notice reads its parties from the contact's or appeal's row.
     if (businessKey.startsWith("C-")) {
