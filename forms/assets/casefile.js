@@ -5,6 +5,7 @@
  */
 import { el, panel, facts } from './dom.js';
 import { money, date, dateTime, daysFromNow, timeLeft, deadlineLevel, bytes } from './format.js';
+import { decisionPanel } from './panel-rules.js';
 
 export function renderCaseFile(root, context, labels) {
   const slot = root.querySelector('[data-df="casefile"]');
@@ -28,6 +29,9 @@ export function disputeFile(context, labels) {
   ];
   if (context.offers && context.offers.length) {
     nodes.push(offersPanel(context.offers, dispute, labels));
+  }
+  if (context.decisions && context.decisions.length) {
+    nodes.push(decisionPanel(context.decisions, labels));
   }
   nodes.push(evidencePanel(context.evidence, labels), timelinePanel(context.timeline || [],
     dispute, labels));

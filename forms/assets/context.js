@@ -40,6 +40,7 @@ export async function loadContext(api, camForm, step, variables) {
   context.dispute = file.dispute;
   context.timeline = file.timeline || [];
   context.offers = file.offers || [];
+  context.decisions = file.decisions || [];
   context.evidence = evidence;
   context.task = found;
   context.order = await api(at('/api/orders', file.dispute.orderId)).catch(() => null);

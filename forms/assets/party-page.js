@@ -58,7 +58,8 @@ async function caseFile(page, disputeId) {
     reload: (notice) => show(page, notice)
   };
   const [banner, ...rest] = disputeFile({ dispute: file.dispute, order, task: null,
-    offers: file.offers || [], evidence, timeline: file.timeline || [] }, labels);
+    offers: file.offers || [], decisions: file.decisions || [], evidence,
+    timeline: file.timeline || [] }, labels);
   const view = el('div', { className: 'dispute-form df-ready', 'data-dm': 'casefile' },
     banner, movesPanel(ctx), conversationPanel(ctx, file.timeline), rest);
   const slot = view.querySelector('[data-df="uploads"]');

@@ -9,6 +9,7 @@ import { required, text, partialAmount, string, boolean } from './rules.js';
 import { claimErrors, claimVariables } from './claim.js';
 import { outcome } from './casefile.js';
 import { chooseOrder, chosenOrder, show, amountHint } from './step-parts.js';
+import { prepareBasis, basisErrors, basisVariables } from './panel-rules.js';
 
 /* Start form of sellerContact: the buyer writes to the seller about an order. */
 export const ContactSeller = {
@@ -132,7 +133,7 @@ export function overturnRefund(values, orderAmount) {
 
 /* A senior mediator reviews an appeal: upholds the outcome or overturns it. */
 export const ReviewAppeal = {
-  prepare(form, context) {
+  async prepare(form, context) {
     const { appeal, dispute } = context;
     show(form, 'appeal', panel('Appeal ' + appeal.appealId, [facts([
       ['Appellant', appeal.appellantId + ' (' + form.labels.label('role', appeal.appellantRole) + ')'],
@@ -143,6 +144,7 @@ export const ReviewAppeal = {
     ]), el('blockquote', { className: 'df-text', 'data-df': 'statement' }, appeal.statement)],
     'df-claim'));
     amountHint(form, 'refundAmount', dispute.orderAmount, dispute.currency);
+    await prepareBasis(form, context, globalThis.document.documentElement.lang);
   },
   validate(values, context) {
     const errors = [];
@@ -159,14 +161,17 @@ export const ReviewAppeal = {
           + 'an overturn changes it; to keep it, uphold' });
       }
     }
+    basisErrors(errors, context.basis, Boolean(values.appealDecision));
     text(errors, values, 'appealRationale', 1, 4000);
     return errors;
   },
-  submit(values) {
+  submit(values, context) {
     const variables = {
       appealDecision: string(values.appealDecision),
       appealRationale: string(values.appealRationale)
     };
+    Object.assign(variables, basisVariables(context && context.basis,
+      Boolean(values.appealDecision)));
     if (values.appealDecision === 'OVERTURN') {
       variables.resolution = string(values.resolution);
       if (values.resolution === 'PARTIAL_REFUND') {

@@ -11,6 +11,12 @@ import { claimErrors, claimVariables } from './claim.js';
 import { orderRows, outcome } from './casefile.js';
 import { chooseOrder, chosenOrder, show, amountHint, setText } from './step-parts.js';
 import { at } from './api.js';
+import { prepareBasis, basisErrors, basisVariables } from './panel-rules.js';
+
+/** Whether the mediator's answer decides the dispute (a request for evidence does not). */
+function decides(values) {
+  return Boolean(values.platformDecision) && values.platformDecision !== 'REQUEST_EVIDENCE';
+}
 
 /**
  * Why the chosen order cannot get a dispute, as the service's eligibility check said it (the
@@ -168,12 +174,13 @@ export const ReviewSellerResponse = {
 
 /* A mediator decides. */
 export const DecideDispute = {
-  prepare(form, context) {
+  async prepare(form, context) {
     const d = context.dispute;
     form.root.querySelectorAll('[data-df="order-amount"]').forEach((node) => {
       node.textContent = money(d.orderAmount, d.currency);
     });
     amountHint(form, 'decisionAmount', d.orderAmount, d.currency);
+    await prepareBasis(form, context, globalThis.document.documentElement.lang);
   },
   validate(values, context) {
     const errors = [];
@@ -186,14 +193,16 @@ export const DecideDispute = {
         text(errors, values, 'evidenceRequest', 1, 4000);
       }
     }
+    basisErrors(errors, context.basis, decides(values));
     text(errors, values, 'decisionRationale', 1, 4000);
     return errors;
   },
-  submit(values) {
+  submit(values, context) {
     const variables = {
       platformDecision: string(values.platformDecision),
       decisionRationale: string(values.decisionRationale)
     };
+    Object.assign(variables, basisVariables(context && context.basis, decides(values)));
     if (values.platformDecision === 'PARTIAL_REFUND') {
       variables.decisionAmount = string(values.decisionAmount);
     }

@@ -69,12 +69,17 @@ test('the buyer\'s answer carries a claim only when revising it', () => {
 test('the mediator\'s decision: an amount only for a partial refund, a request only for evidence', () => {
   const base = { decisionRationale: 'Photos show it.', decisionAmount: '10.00',
     evidenceRequestedFrom: 'BUYER', evidenceRequest: 'A photo.' };
-  assert.deepEqual(sent('DecideDispute', { ...base, platformDecision: 'FULL_REFUND' }),
-    ['platformDecision', 'decisionRationale']);
-  assert.deepEqual(sent('DecideDispute', { ...base, platformDecision: 'PARTIAL_REFUND' }),
-    ['platformDecision', 'decisionRationale', 'decisionAmount']);
-  assert.deepEqual(sent('DecideDispute', { ...base, platformDecision: 'REQUEST_EVIDENCE' }),
+  const basis = { basis: { rules: ['DAMAGED_IN_TRANSIT'], evidenceIds: [] } };
+  assert.deepEqual(sent('DecideDispute', { ...base, platformDecision: 'FULL_REFUND' }, basis),
+    ['platformDecision', 'decisionRationale', 'decisionRules']);
+  assert.deepEqual(sent('DecideDispute', { ...base, platformDecision: 'PARTIAL_REFUND' }, basis),
+    ['platformDecision', 'decisionRationale', 'decisionRules', 'decisionAmount']);
+  assert.deepEqual(sent('DecideDispute', { ...base, platformDecision: 'REQUEST_EVIDENCE' }, basis),
     ['platformDecision', 'decisionRationale', 'evidenceRequestedFrom', 'evidenceRequest']);
+  assert.deepEqual(problems('DecideDispute', { ...base, platformDecision: 'REJECT_CLAIM' },
+    { dispute: {}, basis: { rules: [], evidenceIds: [] } }), ['decisionRules']);
+  assert.deepEqual(problems('DecideDispute', { ...base, platformDecision: 'REQUEST_EVIDENCE' },
+    { dispute: {}, basis: { rules: [], evidenceIds: [] } }), []);
   assert.deepEqual(problems('DecideDispute', { platformDecision: '' }, { dispute: {} }),
     ['platformDecision', 'decisionRationale']);
 });
@@ -94,15 +99,19 @@ test('a settled contact opens no dispute and sends no claim', () => {
 
 test('an overturn must change the outcome; an uphold sends no new one', () => {
   const dispute = { resolution: 'PARTIAL_REFUND', refundAmount: '20.00', orderAmount: '49.90' };
+  const basis = { rules: ['APPEAL_NEW_EVIDENCE'], evidenceIds: [12] };
   assert.deepEqual(problems('ReviewAppeal', { appealDecision: 'OVERTURN', resolution: 'PARTIAL_REFUND',
-    refundAmount: '20.00', appealRationale: 'Same.' }, { dispute }), ['resolution']);
+    refundAmount: '20.00', appealRationale: 'Same.' }, { dispute, basis }), ['resolution']);
   assert.deepEqual(problems('ReviewAppeal', { appealDecision: 'OVERTURN', resolution: 'PARTIAL_REFUND',
-    refundAmount: '30.00', appealRationale: 'More.' }, { dispute }), []);
+    refundAmount: '30.00', appealRationale: 'More.' }, { dispute, basis }), []);
+  assert.deepEqual(problems('ReviewAppeal', { appealDecision: 'UPHOLD', appealRationale: 'Right.' },
+    { dispute, basis: { rules: [], evidenceIds: [] } }), ['decisionRules']);
   assert.deepEqual(sent('ReviewAppeal', { appealDecision: 'UPHOLD', resolution: 'FULL_REFUND',
-    refundAmount: '30.00', appealRationale: 'Right.' }), ['appealDecision', 'appealRationale']);
+    refundAmount: '30.00', appealRationale: 'Right.' }, { basis }),
+  ['appealDecision', 'appealRationale', 'decisionRules', 'decisionEvidenceIds']);
   assert.deepEqual(sent('ReviewAppeal', { appealDecision: 'OVERTURN', resolution: 'FULL_REFUND',
-    refundAmount: '30.00', appealRationale: 'Wrong.' }),
-  ['appealDecision', 'appealRationale', 'resolution']);
+    refundAmount: '30.00', appealRationale: 'Wrong.' }, { basis }),
+  ['appealDecision', 'appealRationale', 'decisionRules', 'decisionEvidenceIds', 'resolution']);
 });
 
 test('only decided disputes not appealed yet can be appealed', () => {
