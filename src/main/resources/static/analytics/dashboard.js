@@ -51,7 +51,12 @@
   const labelsLoaded = fetch(new URL(`/api/labels?lang=${document.documentElement.lang || 'en'}`,
     window.location.origin), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
     .then((response) => (response.ok ? response.json() : {}))
-    .then((loaded) => { labels = loaded; }, () => {});
+    .then((loaded) => { labels = loaded; }, () => {})
+    // The policy rules' titles, for the figure by rule, under the kind PolicyRule.
+    .then(() => fetch(new URL(`/api/policy/rules?lang=${document.documentElement.lang || 'en'}`,
+      window.location.origin), { credentials: 'same-origin', headers: { Accept: 'application/json' } }))
+    .then((response) => (response.ok ? response.json() : []))
+    .then((rules) => rules.forEach((rule) => { labels[`PolicyRule.${rule.id}`] = rule.title; }), () => {});
 
   const form = document.getElementById('period');
   let today = null;
@@ -238,6 +243,23 @@
         stat(pct(num(r.appealRate)), `appealed: ${fmt(r.appealed)} of ${fmt(r.closedAppealable)} appealable closures`),
         stat(pct(num(r.overturnRate)), `overturned: ${fmt(r.overturned)} of ${fmt(r.appealDecisions)} appeal decisions`,
           num(r.overturnRate) > 0.2)));
+    },
+
+    'decisions-by-rule'(f, data) {
+      const body = card(f, `decisions ${inPeriod(data)}, and how many were overturned`);
+      const rows = f.rows.filter((r) => num(r.decisions) > 0 || num(r.appealDecisions) > 0);
+      if (rows.length === 0) {
+        body.append(h('p', { class: 'empty' }, 'No decision in this period named a rule.'));
+        return;
+      }
+      body.append(h('table', { class: 'sellers' },
+        h('thead', {}, h('tr', {}, h('th', {}, 'Rule'), h('th', { class: 'num' }, 'Decisions'),
+          h('th', { class: 'num' }, 'Overturned'), h('th', { class: 'num' }, 'Appeal reviews'),
+          h('th', { class: 'num' }, 'Overturns by it'))),
+        h('tbody', {}, rows.map((r) => h('tr', {},
+          h('td', { title: r.rule }, label('PolicyRule', r.rule)), h('td', { class: 'num' }, fmt(r.decisions)),
+          h('td', { class: 'num' }, `${fmt(r.overturned)} (${pct(num(r.overturnRate))})`),
+          h('td', { class: 'num' }, fmt(r.appealDecisions)), h('td', { class: 'num' }, fmt(r.appealOverturns)))))));
     },
 
     'top-sellers'(f, data) {

@@ -21,10 +21,13 @@ public class DisputeAnalytics {
 
   private final AnalyticsQueries queries;
   private final OpenDisputes openDisputes;
+  private final DecisionsByRule byRule;
 
-  public DisputeAnalytics(AnalyticsQueries queries, OpenDisputes openDisputes) {
+  public DisputeAnalytics(AnalyticsQueries queries, OpenDisputes openDisputes,
+      DecisionsByRule byRule) {
     this.queries = queries;
     this.openDisputes = openDisputes;
+    this.byRule = byRule;
   }
 
   public FigureTable figure(Figure figure, AnalyticsPeriod period, SellerRanking ranking) {
@@ -39,6 +42,7 @@ public class DisputeAnalytics {
       case DECISIONS -> queries.decisions(period);
       case REFUNDS -> queries.refunds(period);
       case APPEALS -> queries.appeals(period);
+      case DECISIONS_BY_RULE -> byRule.figure(period);
       case TOP_SELLERS -> queries.topSellers(period, ranking.minOrders(), ranking.limit());
     };
   }

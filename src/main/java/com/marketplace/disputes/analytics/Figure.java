@@ -110,6 +110,19 @@ public enum Figure {
       "closedAppealable", "appealed", "appealRate", "appealDecisions", "overturned",
       "overturnRate"),
 
+  DECISIONS_BY_RULE("decisions-by-rule", "Decisions and overturns by policy rule",
+      """
+      One row per rule of the policy catalogue (policy/rules.yaml), in its order; a rule no longer \
+      in it but named by a decision comes after. decisions: final platform decisions made in the \
+      period (decided_at) that applied the rule; a decision applying two rules counts for each. \
+      overturned: of those decisions, the ones overturned on appeal so far (an APPEAL_OVERTURNED \
+      timeline event on the dispute, whenever it happened). overturnRate = overturned / \
+      decisions. appealDecisions: appeals decided in the period whose review applied the rule, \
+      upheld or overturned; appealOverturns: of those, the overturns. \
+      Shares and rates are decimals from 0 to 1, empty when there is nothing to divide by. \
+      Days are UTC days; the period includes its from day and its to day.""",
+      "rule", "decisions", "overturned", "overturnRate", "appealDecisions", "appealOverturns"),
+
   TOP_SELLERS("top-sellers", "Sellers with the highest dispute rate",
       """
       disputes: disputes opened in the period against the seller. orders: the seller's orders \

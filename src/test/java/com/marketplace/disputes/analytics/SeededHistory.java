@@ -39,8 +39,8 @@ public final class SeededHistory {
 
   /** Deletes every dispute and order, and the days settled from them. */
   void clear() {
-    for (String table : List.of("dispute_event", "dispute_offer", "refund", "dispute",
-        "market_order")) {
+    for (String table : List.of("dispute_event", "dispute_offer", "refund", "decision_rule",
+        "dispute", "market_order")) {
       jdbc.sql("delete from " + table).update();
     }
     SettledDays.TABLES.forEach(table -> jdbc.sql("delete from " + table).update());
@@ -76,6 +76,8 @@ public final class SeededHistory {
         .closed("2026-03-06T00:00:00Z", "PLATFORM_DECISION").write();
     event("D-A3", "SELLER_REJECTED", "2026-03-03T06:00:00Z");
     refund("D-A3", "100.00", "EUR", "2026-03-05T00:00:00Z");
+    rules("D-A3", "D-A3", "FULL_REFUND", "2026-03-04T08:00:00Z", "SNAD_RETURN_REFUND",
+        "DAMAGED_IN_TRANSIT");
 
     // D-A4: the seller stays silent, automatic escalation, the SLA breaks, partial refund after
     // 72 h in mediation, closed after 456 h.
@@ -85,6 +87,8 @@ public final class SeededHistory {
         .closed("2026-03-24T00:00:00Z", "PLATFORM_DECISION").write();
     event("D-A4", "MEDIATION_SLA_BREACHED", "2026-03-22T00:00:00Z");
     refund("D-A4", "20.00", "USD", "2026-03-24T00:00:00Z");
+    rules("D-A4", "D-A4", "PARTIAL_REFUND", "2026-03-23T00:00:00Z", "MINOR_DEFECT_PARTIAL",
+        "SELLER_UNRESPONSIVE");
 
     // D-A5: rejected after 48 h, rejected again after a revision, the seller escalates, two
     // mediation rounds both past the SLA, claim rejected after 144 h in mediation, closed after
@@ -99,6 +103,8 @@ public final class SeededHistory {
     event("D-A5", "MEDIATION_SLA_BREACHED", "2026-03-14T00:00:00Z");
     event("D-A5", "APPEAL_FILED", "2026-03-20T00:00:00Z");
     event("D-A5", "APPEAL_UPHELD", "2026-03-25T00:00:00Z");
+    rules("D-A5", "D-A5", "REJECT_CLAIM", "2026-03-15T01:00:00Z", "INR_DELIVERY_CONFIRMED");
+    rules("A-A5", "D-A5", "UPHOLD", "2026-03-25T00:00:00Z", "APPEAL_NOTHING_NEW");
 
     // D-A6: cancelled by the buyer after 24 h, before the seller answered.
     dispute("D-A6", "s-bravo", "DAMAGED", "CLOSED", "2026-03-10T00:00:00Z")
@@ -129,6 +135,9 @@ public final class SeededHistory {
         .escalated("2026-03-25T00:00:00Z", "SELLER_NO_RESPONSE")
         .decided("2026-03-27T00:00:00Z", "FULL_REFUND")
         .awaiting("PLATFORM", "2026-03-27T00:00:00Z", false).write();
+    // Its second rule has since left the catalogue.
+    rules("D-A11", "D-A11", "FULL_REFUND", "2026-03-27T00:00:00Z", "SELLER_UNRESPONSIVE",
+        "RULE_SINCE_REMOVED");
 
     // D-A12: refused as ineligible: in no figure.
     dispute("D-A12", "s-alpha", "DAMAGED", "INELIGIBLE", "2026-03-05T00:00:00Z")
@@ -150,6 +159,9 @@ public final class SeededHistory {
     event("D-B2", "APPEAL_FILED", "2026-03-01T00:00:00Z");
     event("D-B2", "APPEAL_OVERTURNED", "2026-03-10T00:00:00Z");
     refund("D-B2", "25.00", "USD", "2026-03-10T00:00:00Z");
+    rules("D-B2", "D-B2", "FULL_REFUND", "2026-02-12T00:00:00Z", "INR_NO_DELIVERY_PROOF");
+    rules("A-B2", "D-B2", "OVERTURN", "2026-03-10T00:00:00Z", "APPEAL_NEW_EVIDENCE",
+        "CLAIM_UNSUPPORTED");
 
     // D-B3: opened at the first instant after the period.
     dispute("D-B3", "s-alpha", "NOT_RECEIVED", "AWAITING_SELLER", "2026-04-01T00:00:00Z")
@@ -258,6 +270,17 @@ public final class SeededHistory {
   private void event(String disputeId, String type, String at) {
     writer.event(TimelineEvent.by(disputeId, "seed", ActorRole.SYSTEM, EventKind.valueOf(type))
         .at(Instant.parse(at)));
+  }
+
+  /** The policy rules a decision applied, as DecideDispute or ReviewAppeal record them. */
+  private void rules(String decisionId, String disputeId, String decision, String at,
+      String... ruleIds) {
+    for (String rule : ruleIds) {
+      jdbc.sql("""
+          insert into decision_rule (decision_id, dispute_id, rule_id, decision, decided_at)
+          values (?, ?, ?, ?, ?)""")
+          .params(decisionId, disputeId, rule, decision, at(at)).update();
+    }
   }
 
   private void refund(String disputeId, String amount, String currency, String at) {
