@@ -124,6 +124,9 @@ class TasklistBrowserIT extends TasklistApplicationTest {
     tasklist.type("decisionAmount", "30.00");
     tasklist.type("decisionRationale", "The photo shows a crushed plug, so the cable cannot work; "
         + "20.00 does not cover a replacement, 30.00 does.");
+    // The rule it applies and the photo it relied on, both read by the parties.
+    tasklist.field("[data-rule=MINOR_DEFECT_PARTIAL]").click();
+    tasklist.field("[data-df=decision-basis] [data-evidence]").click();
     browser.screenshot("07-mediator-decides");
     tasklist.complete();
 
@@ -132,12 +135,26 @@ class TasklistBrowserIT extends TasklistApplicationTest {
     assertThat(decided.decision()).isEqualTo("PARTIAL_REFUND");
     assertThat(decided.refundAmount()).isEqualByComparingTo(new BigDecimal("30.00"));
     assertThat(decided.decidedBy()).isEqualTo("mediator1");
+    assertThat(jdbc.sql("""
+        select r.rule_id || ' ' || e.file_name from decision_rule r
+        join decision_evidence d on d.decision_id = r.decision_id
+        join evidence e on e.evidence_id = d.evidence_id where r.decision_id = ?""")
+        .param(disputeId).query(String.class).list())
+        .containsExactly("MINOR_DEFECT_PARTIAL crushed-plug.jpg");
 
     // buyer1 can no longer act on it.
     tasklist.login("buyer1");
     tasklist.openFilter(TasklistFilters.MY_DISPUTES);
     assertThat(tasklist.cards()).noneMatch(card -> card.contains(disputeId));
     browser.screenshot("08-buyer-nothing-left");
+    // On My disputes buyer1 reads the rule that decided it, and the photo it relied on.
+    browser.open("/disputes/#" + disputeId);
+    assertThat(browser.visible(By.cssSelector("[data-dm=casefile] [data-df=decision-rules]"))
+        .getText()).contains("Minor defect, item usable", "partial refund");
+    assertThat(browser.visible(By.cssSelector("[data-dm=casefile] [data-df=decision-evidence]"))
+        .getText()).contains("crushed-plug.jpg");
+    browser.screenshot("08-buyer-reads-the-rule");
+    tasklist.login("buyer1");
     assertThat(tasklist.fetchStatus("POST", "/api/disputes/" + disputeId + "/escalate", true))
         .as("the dispute is decided: escalating no longer applies").isEqualTo(409);
 
@@ -255,6 +272,7 @@ class TasklistBrowserIT extends TasklistApplicationTest {
     tasklist.choose("platformDecision", "RETURN_AND_REFUND");
     tasklist.type("decisionRationale", "Delivery is not proven; the buyer returns the mugs and "
         + "gets the full price back.");
+    tasklist.field("[data-rule=SNAD_RETURN_REFUND]").click();
     browser.screenshot("13-mediator-decides-return");
     tasklist.complete();
 
