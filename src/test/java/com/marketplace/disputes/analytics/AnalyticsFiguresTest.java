@@ -174,4 +174,36 @@ class AnalyticsFiguresTest {
             row(1L, "s-charlie", 5L, 2L, d("0.4000")),
             row(2L, "s-alpha", 10L, 3L, d("0.3000")));
   }
+
+  @Test
+  void eachPolicyRuleCountsTheDecisionsOfThePeriodThatAppliedItAndTheAppealReviews() {
+    // A3 applied two rules, A4 two, A5 one, A11 two (one since removed from the catalogue); B2
+    // was decided in February. A5's appeal was upheld, B2's overturned, both reviewed in March.
+    BigDecimal none = d("0.0000");
+    assertThat(rows(Figure.DECISIONS_BY_RULE)).containsExactly(
+        row("INR_NO_DELIVERY_PROOF", 0L, 0L, null, 0L, 0L),
+        row("INR_DELIVERY_CONFIRMED", 1L, 0L, none, 0L, 0L),
+        row("SNAD_RETURN_REFUND", 1L, 0L, none, 0L, 0L),
+        row("DAMAGED_IN_TRANSIT", 1L, 0L, none, 0L, 0L),
+        row("DEFECT_RETURN_REFUND", 0L, 0L, null, 0L, 0L),
+        row("MINOR_DEFECT_PARTIAL", 1L, 0L, none, 0L, 0L),
+        row("QUANTITY_SHORT", 0L, 0L, null, 0L, 0L),
+        row("SELLER_UNRESPONSIVE", 2L, 0L, none, 0L, 0L),
+        row("CLAIM_UNSUPPORTED", 0L, 0L, null, 1L, 1L),
+        row("BUYER_EVIDENCE_MISSING", 0L, 0L, null, 0L, 0L),
+        row("APPEAL_NEW_EVIDENCE", 0L, 0L, null, 1L, 1L),
+        row("APPEAL_NOTHING_NEW", 0L, 0L, null, 1L, 0L),
+        row("RULE_SINCE_REMOVED", 1L, 0L, none, 0L, 0L));
+  }
+
+  @Test
+  void aDecisionOverturnedOnAppealCountsAsOverturnedUnderTheRulesItApplied() {
+    // From February on, B2's full refund is in the period: overturned on 10 March.
+    List<List<Object>> rows = analytics.figure(Figure.DECISIONS_BY_RULE,
+        new AnalyticsPeriod(day("2026-02-01"), SeededHistory.TO), RANKING).rows();
+    assertThat(rows.get(0)).isEqualTo(
+        row("INR_NO_DELIVERY_PROOF", 1L, 1L, d("1.0000"), 0L, 0L));
+    assertThat(rows.subList(1, rows.size()))
+        .isEqualTo(rows(Figure.DECISIONS_BY_RULE).subList(1, rows.size()));
+  }
 }
