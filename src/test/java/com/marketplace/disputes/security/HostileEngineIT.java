@@ -505,7 +505,8 @@ class HostileEngineIT {
         orders.eligible(BUYER, SELLER, "20.00"), BUYER));
     driver.fireTimer(decided.getId(), "SellerResponseDeadline");
     driver.completeAs(decided.getId(), "DecideDispute", MEDIATOR, Map.of(
-        "platformDecision", "REJECT_CLAIM", "decisionRationale", "Delivered, says the carrier."));
+        "platformDecision", "REJECT_CLAIM", "decisionRules", "INR_DELIVERY_CONFIRMED",
+        "decisionRationale", "Delivered, says the carrier."));
     ProcessInstance appeal = driver.start("appealTicket", DisputeDriver.appeal(
         (String) driver.variables(decided.getId()).get("disputeId"), BUYER));
     cases.add(new Object[] {appeal, "ReviewAppeal", SENIOR,
