@@ -46,6 +46,25 @@ public class DemoHistory {
     }
     HistoryGenerator generator = new HistoryGenerator(new HistoryWriter(jdbc), SEED);
     int disputes = generator.generate(HistoryGenerator.DEMO_SHOPS, DAYS, AppClock.now());
+    // Each made-up decision names the policy rule its decision and claim point to, so that the
+    // dashboard's decisions by rule have something to show.
+    jdbc.sql("""
+        insert into decision_rule (decision_id, dispute_id, rule_id, decision, decided_at)
+        select dispute_id, dispute_id, case
+            when decision = 'REJECT_CLAIM' and reason = 'NOT_RECEIVED'
+              then 'INR_DELIVERY_CONFIRMED'
+            when decision = 'REJECT_CLAIM' then 'CLAIM_UNSUPPORTED'
+            when decision = 'PARTIAL_REFUND' and reason = 'QUANTITY_PROBLEM' then 'QUANTITY_SHORT'
+            when decision = 'PARTIAL_REFUND' then 'MINOR_DEFECT_PARTIAL'
+            when reason = 'NOT_RECEIVED' then 'INR_NO_DELIVERY_PROOF'
+            when reason = 'DAMAGED' then 'DAMAGED_IN_TRANSIT'
+            when decision = 'RETURN_AND_REFUND' then 'SNAD_RETURN_REFUND'
+            else 'SELLER_UNRESPONSIVE' end,
+          decision, decided_at
+        from dispute
+        where order_id like :prefix and decided_at is not null
+          and decision in ('FULL_REFUND', 'PARTIAL_REFUND', 'RETURN_AND_REFUND', 'REJECT_CLAIM')""")
+        .param("prefix", HistoryGenerator.ORDER_PREFIX + "%").update();
     // A figure asked for while this ran may have settled some of these days without them.
     settledDays.forget();
     log.info("Demo dispute history for the analytics dashboard: {} disputes", disputes);
