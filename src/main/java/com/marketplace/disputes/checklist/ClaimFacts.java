@@ -62,18 +62,7 @@ public record ClaimFacts(Reason reason, boolean itemReceived, ProblemDetail prob
 
   private static <E extends Enum<E>> E code(Function<String, Object> source, String field,
       Collection<E> allowed, boolean required, List<FieldError> errors) {
-    Object value = source.apply(field);
-    if (Text.trimmed(value) == null) {
-      if (required) {
-        errors.add(new FieldError(field, "is required"));
-      }
-      return null;
-    }
-    E code = Codes.find(allowed, value).orElse(null);
-    if (code == null) {
-      errors.add(new FieldError(field, "must be one of " + Codes.names(allowed)));
-    }
-    return code;
+    return Codes.check(source.apply(field), field, allowed, required, errors);
   }
 
   /** The decision's inputs, by the claim's variable names. */

@@ -9,7 +9,6 @@ import com.marketplace.disputes.support.DisputeDriver;
 import com.marketplace.disputes.support.HttpTest;
 import com.marketplace.disputes.support.TestOrders;
 import com.marketplace.disputes.support.TestUsers;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,17 +84,16 @@ class EvidenceChecklistIT {
   }
 
   /** Opens an item-not-received dispute for a partial refund with the buyer's staged files. */
+  @SuppressWarnings("unchecked")
   private String openWith(long... buyerFiles) {
-    Map<String, Object> vars = new LinkedHashMap<>();
-    vars.put("orderId", Map.of("value", orderId));
-    vars.put("reason", Map.of("value", "NOT_RECEIVED"));
-    vars.put("itemReceived", Map.of("value", false));
-    vars.put("description", Map.of("value", "Tracking stopped two weeks ago and nothing came."));
-    vars.put("requestedResolution", Map.of("value", "PARTIAL_REFUND"));
-    vars.put("requestedAmount", Map.of("value", "30.00"));
-    vars.put("evidenceIds", transientIds(buyerFiles));
+    Map<String, Object> claim = DisputeDriver.claim(orderId, buyer);
+    claim.remove("buyerId");
+    claim.put("requestedResolution", "PARTIAL_REFUND");
+    claim.put("requestedAmount", "30.00");
+    Map<String, Object> body = ApiCalls.variables(claim);
+    ((Map<String, Object>) body.get("variables")).put("evidenceIds", transientIds(buyerFiles));
     ResponseEntity<JsonNode> started = api.call(buyer, HttpMethod.POST,
-        "/engine-rest/process-definition/key/disputeMediation/start", Map.of("variables", vars));
+        "/engine-rest/process-definition/key/disputeMediation/start", body);
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     String instanceId = started.getBody().get("id").asText();
     driver.runAsync(instanceId);
