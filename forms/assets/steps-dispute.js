@@ -11,6 +11,7 @@ import { claimErrors, claimVariables } from './claim.js';
 import { orderRows, outcome } from './casefile.js';
 import { chooseOrder, chosenOrder, show, amountHint, setText } from './step-parts.js';
 import { at } from './api.js';
+import { followClaim, showChecklist } from './panel-checklist.js';
 
 /**
  * Why the chosen order cannot get a dispute, as the service's eligibility check said it (the
@@ -62,6 +63,7 @@ export const OpenDispute = {
       show(form, 'eligibility', null);
       checkEligibility(form, order.orderId);
     }
+    followClaim(form);
   },
   validate(values, context) {
     const errors = [];
@@ -86,6 +88,7 @@ export const RespondToDispute = {
     setText(form, 'claim-summary', outcome(form.labels, d.requestedResolution, d.requestedAmount,
       d.currency));
     amountHint(form, 'offerAmount', d.orderAmount, d.currency);
+    return showChecklist(form, context, 'SELLER');
   },
   refresh(form) {
     form.root.querySelector('[data-field="sellerComment"] .control-label').textContent =
@@ -174,6 +177,7 @@ export const DecideDispute = {
       node.textContent = money(d.orderAmount, d.currency);
     });
     amountHint(form, 'decisionAmount', d.orderAmount, d.currency);
+    return showChecklist(form, context, 'PLATFORM');
   },
   validate(values, context) {
     const errors = [];
