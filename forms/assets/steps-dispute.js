@@ -11,6 +11,7 @@ import { claimErrors, claimVariables } from './claim.js';
 import { orderRows, outcome } from './casefile.js';
 import { chooseOrder, chosenOrder, show, amountHint, setText } from './step-parts.js';
 import { at } from './api.js';
+import { followClaim, showChecklist } from './panel-checklist.js';
 import { prepareBasis, basisErrors, basisVariables } from './panel-rules.js';
 
 /** Whether the mediator's answer decides the dispute (a request for evidence does not). */
@@ -68,6 +69,7 @@ export const OpenDispute = {
       show(form, 'eligibility', null);
       checkEligibility(form, order.orderId);
     }
+    followClaim(form);
   },
   validate(values, context) {
     const errors = [];
@@ -92,6 +94,7 @@ export const RespondToDispute = {
     setText(form, 'claim-summary', outcome(form.labels, d.requestedResolution, d.requestedAmount,
       d.currency));
     amountHint(form, 'offerAmount', d.orderAmount, d.currency);
+    return showChecklist(form, context, 'SELLER');
   },
   refresh(form) {
     form.root.querySelector('[data-field="sellerComment"] .control-label').textContent =
@@ -181,6 +184,7 @@ export const DecideDispute = {
     });
     amountHint(form, 'decisionAmount', d.orderAmount, d.currency);
     await prepareBasis(form, context, globalThis.document.documentElement.lang);
+    return showChecklist(form, context, 'PLATFORM');
   },
   validate(values, context) {
     const errors = [];

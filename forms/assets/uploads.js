@@ -108,6 +108,9 @@ export class Uploads {
     const list = this.slot.querySelector('[data-df="upload-list"]');
     list.textContent = '';
     this.items.forEach((item) => list.appendChild(this.row(item)));
+    if (this.onChange) {
+      this.onChange();
+    }
   }
 
   row(item) {

@@ -9,7 +9,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,8 +35,9 @@ public class CurrentUserController {
     this.identityService = identityService;
   }
 
+  /** Never kept by a browser or proxy: a session's answer carries its CSRF token. */
   @GetMapping("/api/me")
-  public Map<String, Object> me(HttpServletRequest request) {
+  public ResponseEntity<Map<String, Object>> me(HttpServletRequest request) {
     Authentication caller = ApiProblems.caller(identityService);
     List<String> groups = caller.getGroupIds() == null ? List.of()
         : caller.getGroupIds().stream().filter(PlatformGroups.ALL::contains).sorted().toList();
@@ -51,6 +54,6 @@ public class CurrentUserController {
     if (session != null) {
       body.put("csrfToken", session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME));
     }
-    return body;
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
   }
 }

@@ -1,7 +1,9 @@
 package com.marketplace.disputes.kernel;
 
+import com.marketplace.disputes.kernel.InvalidRequestException.FieldError;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,26 @@ public final class Codes {
       String what) {
     return find(EnumSet.allOf(type), value).orElseThrow(() -> InvalidRequestException.of(what,
         field, "must be one of " + names(EnumSet.allOf(type))));
+  }
+
+  /**
+   * The code named {@code value} among {@code allowed}, or null: a missing value (when
+   * {@code required}) or an unknown name adds its error for {@code field} to {@code errors}, so
+   * that every bad field of a request is reported at once.
+   */
+  public static <E extends Enum<E>> E check(Object value, String field, Collection<E> allowed,
+      boolean required, List<FieldError> errors) {
+    if (Text.trimmed(value) == null) {
+      if (required) {
+        errors.add(new FieldError(field, "is required"));
+      }
+      return null;
+    }
+    E code = find(allowed, value).orElse(null);
+    if (code == null) {
+      errors.add(new FieldError(field, "must be one of " + names(allowed)));
+    }
+    return code;
   }
 
   /** Nullable {@code code}'s name, for a variable or a row. */

@@ -1,5 +1,6 @@
 package com.marketplace.disputes.kernel;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -30,10 +31,24 @@ public class EngineCalls {
    * a party may not evaluate decisions through the engine API.
    */
   public Map<String, Object> evaluateDecisionAsService(String key, Map<String, Object> inputs) {
+    List<Map<String, Object>> rows = evaluateDecisionRowsAsService(key, inputs);
+    if (rows.size() != 1) {
+      throw new IllegalStateException("Decision " + key + " answered " + rows.size()
+          + " results, not one");
+    }
+    return rows.get(0);
+  }
+
+  /**
+   * Every result of the latest decision table {@code key} for {@code inputs} (a table that
+   * collects, one row per matching rule), as {@link #evaluateDecisionAsService} asks it.
+   */
+  public List<Map<String, Object>> evaluateDecisionRowsAsService(String key,
+      Map<String, Object> inputs) {
     return engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
       context.disableAuthorizationCheck();
       return decisionService.evaluateDecisionTableByKey(key).variables(inputs).evaluate()
-          .getSingleResult().getEntryMap();
+          .getResultList();
     });
   }
 

@@ -30,16 +30,7 @@ public final class TaskAnswers {
 
   /** A required code among {@code allowed}. */
   public <E extends Enum<E>> E choice(String field, Set<E> allowed) {
-    Object value = task.getVariable(field);
-    if (Text.trimmed(value) == null) {
-      errors.add(new FieldError(field, "is required"));
-      return null;
-    }
-    E code = Codes.find(allowed, value).orElse(null);
-    if (code == null) {
-      errors.add(new FieldError(field, "must be one of " + Codes.names(allowed)));
-    }
-    return code;
+    return Codes.check(task.getVariable(field), field, allowed, true, errors);
   }
 
   /** Required text of at most {@code max} characters. */

@@ -52,8 +52,17 @@ class TasklistBrowserIT extends TasklistApplicationTest {
     tasklist.select("problemDetail", "DOES_NOT_WORK");
     tasklist.type("description", "The plug arrived crushed and the cable charges nothing at all.");
     tasklist.select("requestedResolution", "FULL_REFUND");
+    assertThat(browser.visible(By.cssSelector("[data-df=checklist-missing]")).getText())
+        .as("warned of the evidence missing").contains("Photos of the item and its packaging",
+            "A video of the item not working");
     tasklist.field("[data-df=file-input]").sendKeys(photo.toAbsolutePath().toString());
     browser.visible(By.cssSelector(".dispute-form .df-upload-uploaded img"));
+    String stillMissing = browser.waitFor(driver -> {
+      String warning = tasklist.field("[data-df=checklist-missing]").getText();
+      return warning.contains("Photos of the item") ? null : warning;
+    });
+    assertThat(stillMissing).as("the photo answers the photos, not the video")
+        .contains("A video of the item not working");
     browser.screenshot("01-buyer-opens-dispute");
     tasklist.start();
 
@@ -78,6 +87,8 @@ class TasklistBrowserIT extends TasklistApplicationTest {
     assertThat(tasklist.field("[data-df=description]").getText())
         .isEqualTo("The plug arrived crushed and the cable charges nothing at all.");
     assertThat(imageWidth(tasklist.field("[data-df=evidence] img"))).isEqualTo(TestPhoto.WIDTH);
+    assertThat(browser.visible(By.cssSelector("[data-df=checklist] .df-check-mine")).getText())
+        .as("what would answer the claim").contains("What was sent");
     browser.screenshot("02-seller-my-disputes");
     tasklist.choose("sellerResponse", "COUNTER_OFFER");
     tasklist.select("offerResolution", "PARTIAL_REFUND");
@@ -111,6 +122,12 @@ class TasklistBrowserIT extends TasklistApplicationTest {
     tasklist.openTaskOf(disputeId);
     browser.screenshot("05-mediation-queue");
     tasklist.claim();
+    assertThat(browser.visible(By.cssSelector("[data-item=PHOTOS_ITEM_AND_PACKAGING]"))
+        .getAttribute("data-present")).isEqualTo("true");
+    assertThat(tasklist.field("[data-item=PHOTOS_ITEM_AND_PACKAGING] [data-df=check-files]")
+        .getText()).isEqualTo("crushed-plug.jpg");
+    assertThat(tasklist.field("[data-item=VIDEO_OF_FAULT]").getAttribute("data-present"))
+        .isEqualTo("false");
     String tasklistWindow = browser.driver().getWindowHandle();
     tasklist.field("[data-df=evidence-link]").click();
     browser.waitFor(driver -> driver.getWindowHandles().size() == 2);

@@ -34,6 +34,7 @@ class ModelsParseTest {
   private static final String DISPUTE_MEDIATION = "processes/dispute-mediation.bpmn";
   private static final String RETURN_AND_REFUND = "processes/return-and-refund.bpmn";
   private static final String DISPUTE_ELIGIBILITY = "processes/dispute-eligibility.dmn";
+  private static final String EVIDENCE_CHECKLIST = "processes/evidence-checklist.dmn";
   private static final String SELLER_CONTACT = "processes/seller-contact.bpmn";
   private static final String APPEAL_TICKET = "processes/appeal-ticket.bpmn";
   private static final String[] MODELS = {DISPUTE_MEDIATION, RETURN_AND_REFUND, SELLER_CONTACT,
@@ -299,6 +300,7 @@ class ModelsParseTest {
           .addClasspathResource(DISPUTE_MEDIATION)
           .addClasspathResource(RETURN_AND_REFUND)
           .addClasspathResource(DISPUTE_ELIGIBILITY)
+          .addClasspathResource(EVIDENCE_CHECKLIST)
           .addClasspathResource(SELLER_CONTACT)
           .addClasspathResource(APPEAL_TICKET)
           .deploy();
@@ -307,8 +309,9 @@ class ModelsParseTest {
           .extracting(definition -> definition.getKey())
           .containsExactlyInAnyOrder("disputeMediation", "returnAndRefund", "sellerContact",
               "appealTicket");
-      assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().singleResult().getKey())
-          .isEqualTo("disputeEligibility");
+      assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().list())
+          .extracting(definition -> definition.getKey())
+          .containsExactlyInAnyOrder("disputeEligibility", "evidenceChecklist");
     } finally {
       engine.close();
     }

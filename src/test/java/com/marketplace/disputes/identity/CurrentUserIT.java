@@ -69,6 +69,8 @@ class CurrentUserIT {
         new HttpEntity<>(session.headers()), JsonNode.class);
     assertThat(bySession.getBody().get("userId").asText()).isEqualTo(BUYER);
     assertThat(bySession.getBody().get("csrfToken").asText()).isEqualTo(session.token());
+    // The answer carries the session's token: no browser or proxy may keep a copy.
+    assertThat(bySession.getHeaders().getCacheControl()).contains("no-store");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.marketplace.disputes.appeal.AppealDecision;
 import com.marketplace.disputes.appeal.AppealRefusal;
 import com.marketplace.disputes.appeal.AppealStatus;
+import com.marketplace.disputes.checklist.ChecklistItem;
 import com.marketplace.disputes.contact.ContactStatus;
 import com.marketplace.disputes.dispute.BuyerDecision;
 import com.marketplace.disputes.dispute.ClosureReason;
@@ -39,7 +40,7 @@ class CodeLabelsTest {
       ProblemDetail.class, Resolution.class, SellerResponse.class, BuyerDecision.class,
       EscalationReason.class, PlatformDecision.class, ClosureReason.class,
       IneligibilityReason.class, AppealDecision.class, AppealRefusal.class, DisputeStatus.class,
-      OfferStatus.class, ContactStatus.class, AppealStatus.class);
+      OfferStatus.class, ContactStatus.class, AppealStatus.class, ChecklistItem.class);
 
   @ParameterizedTest
   @ValueSource(strings = {"i18n/labels.properties", "i18n/labels_de.properties"})
