@@ -164,6 +164,8 @@ class DisputesPageBrowserIT extends TasklistApplicationTest {
     browser.screenshot("page-07-seller2-german");
     tasklist.openOnPage(dispute.disputeId());
     assertThat(text(".dm-moves")).contains("Die Plattform entscheiden lassen");
+    assertThat(tasklist.pageText()).contains("Anliegen des Käufers", "Frist", "Verlauf")
+        .doesNotContain("Buyer's claim", "Timeline");
   }
 
   @Test
