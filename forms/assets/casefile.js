@@ -8,6 +8,16 @@ import { money, date, dateTime, daysFromNow, timeLeft, deadlineLevel, bytes } fr
 import { spelledOut } from './labels.js';
 
 /** A fixed word in the reader's language; without a bundle, the key written out. */
+/** The language the case file's dates are written in: its label bundle's. */
+function locale(labels) {
+  return labels ? labels.locale : undefined;
+}
+
+/** "Nov 13, 2026 (20 days ago)", in the bundle's language. */
+function dayAndDistance(value, labels) {
+  return date(value, locale(labels)) + ' (' + daysFromNow(value, Date.now(), locale(labels)) + ')';
+}
+
 function w(labels, key) {
   return labels && labels.word ? labels.word(key) : spelledOut(key);
 }
@@ -48,9 +58,9 @@ export function contactFile(context, labels) {
     [w(labels, 'ORDER'), contact.orderId]];
   if (order) {
     rows.push([w(labels, 'AMOUNT'), money(order.amount, order.currency)]);
-    rows.push([w(labels, 'SHIPPED'), order.shippedAt ? date(order.shippedAt)
+    rows.push([w(labels, 'SHIPPED'), order.shippedAt ? date(order.shippedAt, locale(labels))
       : w(labels, 'NOT_SHIPPED')]);
-    rows.push([w(labels, 'DELIVERED'), order.deliveredAt ? date(order.deliveredAt)
+    rows.push([w(labels, 'DELIVERED'), order.deliveredAt ? date(order.deliveredAt, locale(labels))
       : w(labels, 'NOT_CONFIRMED')]);
   }
   rows.push([w(labels, 'BUYER'), contact.buyerId], [w(labels, 'SELLER'), contact.sellerId]);
@@ -60,7 +70,7 @@ export function contactFile(context, labels) {
     panel(w(labels, 'ORDER'), facts(rows), 'df-order'),
     panel(w(labels, 'CONVERSATION'), el('ol', { className: 'df-timeline', 'data-df': 'conversation' },
       (context.messages || []).map((message) => el('li', {},
-        el('time', { datetime: message.postedAt }, dateTime(message.postedAt)),
+        el('time', { datetime: message.postedAt }, dateTime(message.postedAt, locale(labels))),
         role(message.authorRole, labels),
         el('span', { className: 'df-event' }, message.authorId),
         el('div', { className: 'df-text df-detail' }, message.body)))), 'df-timeline-panel')
@@ -80,7 +90,7 @@ export function deadlineBanner(title, status, due, coloured = true, now = Date.n
     'data-df': 'deadline' }, heading,
   el('div', { className: 'df-due' },
     el('strong', {}, w(labels, 'DEADLINE') + ' '),
-    el('time', { datetime: due }, dateTime(due)),
+    el('time', { datetime: due }, dateTime(due, locale(labels))),
     el('span', { className: 'df-left', 'data-df': 'time-left' }, timeLeft(due, now))));
 }
 
@@ -88,12 +98,12 @@ export function deadlineBanner(title, status, due, coloured = true, now = Date.n
 export function orderRows(order, labels = null) {
   return [
     [w(labels, 'SHIPPED'), order.shippedAt
-      ? date(order.shippedAt) + ' (' + daysFromNow(order.shippedAt) + ')' : w(labels, 'NOT_SHIPPED')],
-    [w(labels, 'EXPECTED'), date(order.estimatedDeliveryAt)],
-    [w(labels, 'DELIVERED'), order.deliveredAt ? date(order.deliveredAt)
+      ? dayAndDistance(order.shippedAt, labels) : w(labels, 'NOT_SHIPPED')],
+    [w(labels, 'EXPECTED'), date(order.estimatedDeliveryAt, locale(labels))],
+    [w(labels, 'DELIVERED'), order.deliveredAt ? date(order.deliveredAt, locale(labels))
       : w(labels, 'NOT_CONFIRMED')],
     [w(labels, 'PROTECTION_ENDS'), order.protectionEndsAt
-      ? date(order.protectionEndsAt) + ' (' + daysFromNow(order.protectionEndsAt) + ')' : '']
+      ? dayAndDistance(order.protectionEndsAt, labels) : '']
   ];
 }
 
@@ -151,7 +161,7 @@ function offersPanel(offers, dispute, labels) {
       offer.amount !== null && offer.amount !== undefined
         ? ' \u00b7 ' + money(offer.amount, dispute.currency) : '',
       el('span', { className: 'df-muted' }, ' ' + w(labels, 'BY') + ' ' + offer.proposedBy + ', '
-        + dateTime(offer.proposedAt) + ' \u00b7 ' + label('offerStatus', offer.status))))),
+        + dateTime(offer.proposedAt, locale(labels)) + ' \u00b7 ' + label('offerStatus', offer.status))))),
   'df-offers-panel');
 }
 
@@ -184,7 +194,7 @@ function evidenceCard(item, labels) {
       'data-df': 'evidence-link' }, preview),
     el('div', { className: 'df-card-name' }, item.fileName),
     el('div', { className: 'df-muted' }, labels.label('role', item.uploaderRole) + ' \u00b7 '
-      + date(item.attachedAt || item.uploadedAt) + ' \u00b7 ' + bytes(item.sizeBytes)),
+      + date(item.attachedAt || item.uploadedAt, locale(labels)) + ' \u00b7 ' + bytes(item.sizeBytes)),
     el('a', { href: item.url + '?download=true', className: 'df-download' },
       w(labels, 'DOWNLOAD')));
 }
@@ -192,7 +202,7 @@ function evidenceCard(item, labels) {
 function timelinePanel(timeline, dispute, labels) {
   const { label, detail } = labels;
   const items = timeline.map((entry) => el('li', {},
-    el('time', { datetime: entry.occurredAt }, dateTime(entry.occurredAt)),
+    el('time', { datetime: entry.occurredAt }, dateTime(entry.occurredAt, locale(labels))),
     role(entry.actorRole, labels),
     el('span', { className: 'df-event' }, label('event', entry.eventType),
       entry.actor && entry.actorRole !== 'SYSTEM' ? ' (' + entry.actor + ')' : ''),

@@ -56,7 +56,7 @@ export function labelsFrom(bundle) {
   function word(key) {
     return texts['CaseFile.' + key] || spelledOut(key);
   }
-  return { label, detail, word, texts };
+  return { label, detail, word, texts, locale: texts['CaseFile.LOCALE'] };
 }
 
 /** The bundle in the page's language; the forms still work, with spelled-out codes, without it. */
