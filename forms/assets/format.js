@@ -36,13 +36,11 @@ function plural(count, unit) {
   return count + ' ' + unit + (count === 1 ? '' : 's');
 }
 
-/** "today", "in 3 days", "2 days ago". */
-export function daysFromNow(value, now = Date.now()) {
+/** "today", "in 3 days", "2 days ago"; in German "heute", "in 3 Tagen", "vor 2 Tagen". */
+export function daysFromNow(value, now = Date.now(), locale = 'en') {
   const days = Math.round((new Date(value).getTime() - now) / DAY);
-  if (days === 0) {
-    return 'today';
-  }
-  return days > 0 ? 'in ' + plural(days, 'day') : plural(Math.abs(days), 'day') + ' ago';
+  return new Intl.RelativeTimeFormat(locale, { numeric: days === 0 ? 'auto' : 'always' })
+    .format(days, 'day');
 }
 
 /** How timeLeft words a duration, in English; a page in another language hands in its own. */

@@ -52,7 +52,11 @@ export function labelsFrom(bundle) {
       .find((k) => texts[k + '.' + text]);
     return kind ? texts[kind + '.' + text] : spelledOut(text);
   }
-  return { label, detail, texts };
+  /** A fixed word of the case file ("Order", "Deadline") in the bundle's language. */
+  function word(key) {
+    return texts['CaseFile.' + key] || spelledOut(key);
+  }
+  return { label, detail, word, texts, locale: texts['CaseFile.LOCALE'] };
 }
 
 /** The bundle in the page's language; the forms still work, with spelled-out codes, without it. */

@@ -58,9 +58,10 @@ export const OpenDispute = {
   refresh(form) {
     const order = chosenOrder(form);
     form.context.order = order;
-    show(form, 'order', order && facts([['Item', order.title],
-      ['Amount', money(order.amount, order.currency)], ...orderRows(order),
-      ['Seller', order.sellerId]]));
+    const word = form.labels.word;
+    show(form, 'order', order && facts([[word('ITEM'), order.title],
+      [word('AMOUNT'), money(order.amount, order.currency)], ...orderRows(order, form.labels),
+      [word('SELLER'), order.sellerId]]));
     amountHint(form, 'requestedAmount', order && order.amount, order && order.currency);
     if (!order) {
       form.context.checking = null;

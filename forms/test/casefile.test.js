@@ -4,10 +4,19 @@ import { fakeDocument } from './fake-dom.js';
 import { el } from '../assets/dom.js';
 import { renderCaseFile, deadlineBanner } from '../assets/casefile.js';
 import { labelsFrom } from '../assets/labels.js';
+import { readFileSync } from 'node:fs';
 
 beforeEach(fakeDocument);
 
-const labels = labelsFrom({ 'Reason.DAMAGED': 'Item arrived damaged', 'Party.BUYER': 'Buyer',
+/** The case file's fixed words of one bundle of the service (CaseFile.*). */
+function caseFileWords(file) {
+  const text = readFileSync(new URL('../../src/main/resources/i18n/' + file, import.meta.url),
+    'utf8');
+  return Object.fromEntries(text.split('\n').filter((line) => line.startsWith('CaseFile.'))
+    .map((line) => [line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)]));
+}
+
+const labels = labelsFrom({ ...caseFileWords('labels.properties'), 'Reason.DAMAGED': 'Item arrived damaged', 'Party.BUYER': 'Buyer',
   'TimelineEvent.OPENED': 'Dispute opened', 'DisputeStatus.AWAITING_SELLER': 'Seller to respond' });
 const SCRIPT = '<script>window.injected = true</script> size 40, not 42';
 
@@ -34,6 +43,21 @@ test('the case file shows the claim in words and what people wrote as text', () 
   assert.match(root.querySelector('[data-df="timeline"]').textContent, /Dispute opened \(buyer1\)/);
   assert.match(root.querySelector('.df-heading').textContent, /Seller to respond/);
   assert.match(root.querySelector('.df-evidence').textContent, /No evidence yet/);
+});
+
+test('a German reader gets the case file in German, every fixed word from the bundle', () => {
+  const german = caseFileWords('labels_de.properties');
+  const english = caseFileWords('labels.properties');
+  assert.deepEqual(Object.keys(german).sort(), Object.keys(english).sort());
+  const root = el('form', {}, el('div', { 'data-df': 'casefile' }));
+  renderCaseFile(root, context(), labelsFrom(german));
+  assert.match(root.querySelector('.df-claim').textContent, /^Anliegen des Käufers/);
+  assert.match(root.querySelector('.df-claim').textContent, /Artikel erhaltenJa/);
+  assert.match(root.querySelector('.df-claim').textContent, / über 20.00 USD/);
+  assert.match(root.querySelector('.df-heading').textContent, /^Streitfall D-1/);
+  assert.match(root.querySelector('.df-evidence').textContent, /Noch keine Nachweise/);
+  assert.match(root.querySelector('.df-timeline-panel').textContent, /^Verlauf/);
+  assert.doesNotMatch(root.textContent, /Buyer's claim|Deadline|Timeline|No evidence| days? ago/);
 });
 
 test('the mediator reads why a party escalated, their words as text', () => {

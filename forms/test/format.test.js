@@ -29,6 +29,8 @@ test('dates relative to today', () => {
   assert.equal(daysFromNow(new Date(NOW).toISOString(), NOW), 'today');
   assert.equal(daysFromNow(new Date(NOW + 3 * DAY).toISOString(), NOW), 'in 3 days');
   assert.equal(daysFromNow(new Date(NOW - DAY).toISOString(), NOW), '1 day ago');
+  assert.equal(daysFromNow(new Date(NOW).toISOString(), NOW, 'de'), 'heute');
+  assert.equal(daysFromNow(new Date(NOW - 20 * DAY).toISOString(), NOW, 'de'), 'vor 20 Tagen');
 });
 
 test('file sizes in KB and MB', () => {

@@ -11,6 +11,7 @@ import com.marketplace.disputes.support.DisputeDriver;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -164,6 +165,15 @@ class DisputesPageBrowserIT extends TasklistApplicationTest {
     browser.screenshot("page-07-seller2-german");
     tasklist.openOnPage(dispute.disputeId());
     assertThat(text(".dm-moves")).contains("Die Plattform entscheiden lassen");
+    // The case file's headings are set in capitals by its style sheet, and the page's text says
+    // them as shown.
+    String caseFile = tasklist.pageText();
+    for (String german : List.of("Anliegen des Käufers", "Frist", "Verlauf")) {
+      assertThat(caseFile).containsIgnoringCase(german);
+    }
+    for (String english : List.of("Buyer's claim", "Timeline")) {
+      assertThat(caseFile).doesNotContainIgnoringCase(english);
+    }
   }
 
   @Test
